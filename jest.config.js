@@ -2,6 +2,7 @@
 const base = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', diagnostics: false }] },
 };
 

@@ -60,31 +60,31 @@ export function decodeUserSig(
 ): DecodedUserSig {
 	const base64 = userSig.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=');
 	if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) throw new UserSigFormatError('UserSig is not base64');
-	let doc: Record<string, unknown>;
+	let doc: Record<string, unknown> | undefined;
 	try {
 		doc = JSON.parse(inflate(Buffer.from(base64, 'base64')).toString('utf8'));
 	} catch {
-		throw new UserSigFormatError('UserSig does not inflate to JSON');
+		doc = undefined;
 	}
-	if (typeof doc !== 'object' || doc === null) throw new UserSigFormatError('UserSig is not an object');
+	if (typeof doc !== 'object' || doc === null) throw new UserSigFormatError('UserSig does not inflate to a JSON object');
 	const { 'TLS.ver': version, 'TLS.identifier': identifier, 'TLS.sdkappid': sdkAppId } = doc;
 	const { 'TLS.time': time, 'TLS.expire': expire, 'TLS.sig': sig } = doc;
 	if (
 		typeof version !== 'string' ||
 		typeof identifier !== 'string' ||
 		typeof sig !== 'string' ||
-		!Number.isSafeInteger(Number(sdkAppId)) ||
-		!Number.isSafeInteger(Number(time)) ||
-		!Number.isSafeInteger(Number(expire))
+		!Number.isSafeInteger(sdkAppId) ||
+		!Number.isSafeInteger(time) ||
+		!Number.isSafeInteger(expire)
 	) {
 		throw new UserSigFormatError('UserSig is missing fields');
 	}
 	return {
 		version,
 		identifier,
-		sdkAppId: Number(sdkAppId),
-		time: Number(time),
-		expire: Number(expire),
+		sdkAppId: sdkAppId as number,
+		time: time as number,
+		expire: expire as number,
 		sig,
 	};
 }

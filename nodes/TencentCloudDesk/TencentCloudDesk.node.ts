@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { readRequestSettings } from './descriptions/requestOptions';
+import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { sessionDescription, sessionOperations } from './resources/session';
+import type { OperationHandler } from './resources/types';
+import { createDeskClient } from './transport/deskClient';
+
+const operations: Record<string, Record<string, OperationHandler>> = {
+	session: sessionOperations,
+};
+
+export class TencentCloudDesk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Cloud Desk',
+		name: 'tencentCloudDesk',
+		icon: { light: 'file:tencentCloudDesk.svg', dark: 'file:tencentCloudDesk.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read and act on Tencent Cloud Desk customer-service sessions',
+		defaults: { name: 'Tencent Cloud Desk' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'tencentCloudDeskApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Session', value: 'session' }],
+				default: 'session',
+			},
+			...sessionDescription,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const handler = operations[resource]?.[operation];
+		if (!handler) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+		}
+
+		const { concurrency, ...clientSettings } = readRequestSettings(this);
+		const client = await createDeskClient(this, clientSettings);
+
+		const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+			try {
+				const result = await handler.call(this, client, itemIndex);
+				return (Array.isArray(result) ? result : [result]).map((json) => ({
+					json,
+					pairedItem: { item: itemIndex },
+				}));
+			} catch (error) {
+				if (this.continueOnFail()) {
+					const failure: IDataObject = { error: error.message };
+					if (error.description) failure.description = error.description;
+					if (error.httpCode) failure.code = error.httpCode;
+					return [{ json: failure, pairedItem: { item: itemIndex } }];
+				}
+				// Both constructors hand back an error that is already theirs unchanged.
+				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeOperationError(this.getNode(), error, { itemIndex });
+			}
+		});
+		return [perItem.flat()];
+	}
+}

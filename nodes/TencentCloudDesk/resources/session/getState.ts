@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normalizeSessionState } from '../../../shared/sessionStates';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import type { DeskClient } from '../../transport/deskClient';
+
+const SESSION_NOT_FOUND = 141005;
+const show = { resource: ['session'], operation: ['getState'] };
+
+export const getStateDescription: INodeProperties[] = [
+	{
+		displayName: 'Look Up By',
+		name: 'lookupBy',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'Session ID', value: 'sessionId', description: 'Works for every integration method' },
+			{
+				name: 'User ID and Customer Service Account',
+				value: 'user',
+				description: 'Only for the “Application/Client” (SDK) integration method',
+			},
+		],
+		default: 'sessionId',
+	},
+	{
+		displayName: 'Session ID',
+		name: 'sessionId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'b0f4ca12-4850-4218-a284-efe679a87066',
+		hint: 'After the Tencent Cloud Desk Trigger, use {{ $json.SessionId }}',
+		displayOptions: { show: { ...show, lookupBy: ['sessionId'] } },
+	},
+	{
+		displayName: 'User ID',
+		name: 'clientUserId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The customer’s UserID (ClientUserId in trigger events)',
+		displayOptions: { show: { ...show, lookupBy: ['user'] } },
+	},
+	{
+		displayName: 'Customer Service Account',
+		name: 'customerServiceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '@customer_service_account',
+		description: 'The UserID of the customer service account the user talks to (CustomerServiceId in trigger events)',
+		displayOptions: { show: { ...show, lookupBy: ['user'] } },
+	},
+	optionsCollection('session', 'getState', [
+		{
+			displayName: 'Return Not-Found as Data',
+			name: 'returnNotFoundAsData',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a session that does not exist or has ended (error 141005) gives an item with CurrentState “NotInSession” instead of an error',
+		},
+	]),
+];
+
+function requiredString(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
+			itemIndex,
+			description: `Enter a ${label}, or map it from the previous node.`,
+		});
+	}
+	return value;
+}
+
+export async function getState(
+	this: IExecuteFunctions,
+	client: DeskClient,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const lookupBy = this.getNodeParameter('lookupBy', itemIndex) as string;
+	const query: IDataObject =
+		lookupBy === 'user'
+			? {
+					ClientUserId: requiredString(this, 'clientUserId', 'User ID', itemIndex),
+					CustomerServiceId: requiredString(this, 'customerServiceId', 'Customer Service Account', itemIndex),
+				}
+			: { SessionId: requiredString(this, 'sessionId', 'Session ID', itemIndex) };
+	const { returnNotFoundAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
+		returnNotFoundAsData?: boolean;
+	};
+
+	const answer = await client.desk('get_session_state', query, {
+		itemIndex,
+		acceptErrorCodes: returnNotFoundAsData ? [SESSION_NOT_FOUND] : [],
+	});
+
+	if (answer.ErrorCode === SESSION_NOT_FOUND) {
+		return { ...query, SessionId: query.SessionId ?? '', CurrentState: 'NotInSession', AgentId: '', found: false };
+	}
+	const rawState = String(answer.CurrentState ?? '');
+	return {
+		...(lookupBy === 'user' ? query : {}),
+		SessionId: answer.SessionId ?? query.SessionId ?? '',
+		CurrentState: normalizeSessionState(rawState),
+		CurrentStateAsSent: rawState,
+		AgentId: answer.AgentId ?? '',
+		found: true,
+	};
+}

@@ -1,0 +1,147 @@
+/**
+ * The one way the action node talks to Tencent: signed POSTs to `v4/{service}/{command}`,
+ * Tencent's HTTP-200 errors turned into n8n errors, transient failures retried with backoff.
+ */
+import type {
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IDataObject,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { describeDeskError } from '../../shared/errorCodes';
+import { restBaseUrl } from '../../shared/regions';
+import type { DeskAnswer } from './deskErrors';
+import {
+	deskApiError,
+	httpStatusError,
+	isTransientNetworkError,
+	networkErrorCode,
+	unreachableError,
+} from './deskErrors';
+import { RateLimiter } from './rateLimiter';
+
+export const CREDENTIAL_TYPE = 'tencentCloudDeskApi';
+
+export interface DeskClientSettings {
+	/** Extra attempts after a transient failure. */
+	maxRetries: number;
+	/** Budget shared by all concurrent requests of this execution; 0 = unlimited. */
+	requestsPerSecond: number;
+	timeoutMs: number;
+	/** First backoff delay; doubles per attempt. */
+	backoffBaseMs: number;
+}
+
+export const DEFAULT_CLIENT_SETTINGS: DeskClientSettings = {
+	maxRetries: 3,
+	requestsPerSecond: 100,
+	timeoutMs: 30_000,
+	backoffBaseMs: 500,
+};
+
+const MAX_BACKOFF_MS = 8_000;
+
+export interface DeskCallOptions {
+	itemIndex?: number;
+	/** Error codes to return as data instead of throwing (e.g. 141005 for "not found as data"). */
+	acceptErrorCodes?: number[];
+}
+
+export interface DeskClient {
+	readonly baseUrl: string;
+	call(service: string, command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
+	/** Shorthand for `v4/desk_http_svc/{command}`. */
+	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
+}
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export async function createDeskClient(
+	context: RequestContext,
+	settings: Partial<DeskClientSettings> = {},
+): Promise<DeskClient> {
+	const { maxRetries, requestsPerSecond, timeoutMs, backoffBaseMs } = {
+		...DEFAULT_CLIENT_SETTINGS,
+		...settings,
+	};
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
+	const limiter = new RateLimiter(requestsPerSecond);
+	const node = context.getNode();
+
+	async function backoff(attempt: number, code?: number): Promise<void> {
+		// Rate limits need the window to pass; everything else gets jittered exponential backoff.
+		const floor = code === 141009 || code === 60007 || code === 60011 ? 1000 : 0;
+		const delay = Math.min(MAX_BACKOFF_MS, Math.max(floor, backoffBaseMs * 2 ** attempt));
+		await sleep(delay * (0.8 + Math.random() * 0.4));
+	}
+
+	async function call(
+		service: string,
+		command: string,
+		body: IDataObject,
+		{ itemIndex, acceptErrorCodes = [] }: DeskCallOptions = {},
+	): Promise<DeskAnswer> {
+		const path = `v4/${service}/${command}`;
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url: `${baseUrl}/${path}`,
+			body,
+			json: true,
+			timeout: timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		};
+		let expiredRetried = false;
+		for (let attempt = 0; ; attempt++) {
+			await limiter.acquire();
+			let response: { statusCode: number; body: unknown };
+			try {
+				response = await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					CREDENTIAL_TYPE,
+					{ ...request },
+				);
+			} catch (error) {
+				const code = networkErrorCode(error);
+				if (isTransientNetworkError(code) && attempt < maxRetries) {
+					await backoff(attempt);
+					continue;
+				}
+				throw unreachableError(node, baseUrl, code, itemIndex);
+			}
+
+			if (response.statusCode >= 500 && attempt < maxRetries) {
+				await backoff(attempt);
+				continue;
+			}
+			const answer = response.body;
+			if (response.statusCode !== 200 || !answer || typeof answer !== 'object') {
+				throw httpStatusError(node, baseUrl, response.statusCode, itemIndex);
+			}
+			const deskAnswer = answer as DeskAnswer;
+			const errorCode = Number(deskAnswer.ErrorCode ?? 0);
+			if (errorCode === 0 || acceptErrorCodes.includes(errorCode)) return deskAnswer;
+
+			const kind = describeDeskError(errorCode)?.kind;
+			if (kind === 'transient' && attempt < maxRetries) {
+				await backoff(attempt, errorCode);
+				continue;
+			}
+			// A fresh UserSig is made per request, so one more try covers a sig that aged in a queue.
+			if (kind === 'expired' && !expiredRetried) {
+				expiredRetried = true;
+				continue;
+			}
+			throw deskApiError(node, path, deskAnswer, itemIndex);
+		}
+	}
+
+	return {
+		baseUrl,
+		call,
+		desk: async (command, body, options) => await call('desk_http_svc', command, body, options),
+	};
+}

@@ -1,0 +1,99 @@
+/**
+ * Turns Tencent's answers and network failures into n8n errors that name the code, what it means
+ * and what to do. Never pass a raw HTTP error on: its request config carries the UserSig.
+ */
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { describeDeskError } from '../../shared/errorCodes';
+
+export interface DeskAnswer {
+	ActionStatus?: string;
+	ErrorCode?: number;
+	ErrorInfo?: string;
+	[key: string]: unknown;
+}
+
+export function deskApiError(
+	node: INode,
+	command: string,
+	answer: DeskAnswer,
+	itemIndex?: number,
+): NodeApiError {
+	const code = Number(answer.ErrorCode);
+	const info = describeDeskError(code);
+	const tencentSaid = answer.ErrorInfo ? ` Tencent said: “${answer.ErrorInfo}”.` : '';
+	return new NodeApiError(
+		node,
+		{ ErrorCode: code, ErrorInfo: answer.ErrorInfo ?? '', ActionStatus: answer.ActionStatus ?? 'FAIL', command },
+		{
+			message: info
+				? `Tencent Cloud Desk error ${code}: ${info.meaning}`
+				: `Tencent Cloud Desk error ${code} from ${command}`,
+			description: `${info ? `${info.fix}.` : 'See Tencent’s error-code list for this code.'}${tencentSaid}`,
+			httpCode: String(code),
+			itemIndex,
+		},
+	);
+}
+
+/** Codes of connection failures worth another try (the server may be fine the next time). */
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** The low-level code (ECONNREFUSED, ...) of an error thrown by n8n's request helpers. */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const code = (current as { code?: unknown }).code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export function isTransientNetworkError(code: string | undefined): boolean {
+	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
+}
+
+export function unreachableError(
+	node: INode,
+	baseUrl: string,
+	code: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const hint =
+		code === 'ECONNREFUSED' || code === 'ENOTFOUND'
+			? 'Check the Region (or the Base URL for Custom) in the credential, and that the server is running.'
+			: 'The connection failed after retries; check the network and try again.';
+	// The code stays out of the message: n8n would swap a message naming ECONNREFUSED for a generic one.
+	return new NodeApiError(node, { connectionError: code ?? 'unknown' } as JsonObject, {
+		message: `Could not reach Tencent Cloud Desk at ${baseUrl}`,
+		description: `${code ? `Network error ${code}. ` : ''}${hint}`,
+		itemIndex,
+	});
+}
+
+export function httpStatusError(
+	node: INode,
+	baseUrl: string,
+	statusCode: number,
+	itemIndex?: number,
+): NodeApiError {
+	return new NodeApiError(node, { statusCode } as JsonObject, {
+		message: `Tencent Cloud Desk answered HTTP ${statusCode}`,
+		description:
+			statusCode >= 500
+				? `The server at ${baseUrl} failed after retries; try again later.`
+				: `Unexpected answer from ${baseUrl}; check the Region or Base URL in the credential.`,
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+}

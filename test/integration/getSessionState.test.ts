@@ -1,0 +1,233 @@
+/**
+ * The action node's Get State, run through execute() against the simulator over real HTTP.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
+import type { DeskSimulator } from '../../simulator';
+import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
+import type { Parameters } from '../helpers/executeContext';
+import { createExecuteContext } from '../helpers/executeContext';
+import { simulatorCredentials } from '../helpers/simulatorCredentials';
+
+jest.setTimeout(30_000);
+
+let simulator: DeskSimulator;
+const node = new TencentCloudDesk();
+
+beforeAll(async () => {
+	simulator = await startDeskSimulator();
+});
+afterAll(async () => {
+	await simulator.close();
+});
+beforeEach(() => {
+	simulator.faults.reset();
+	simulator.stateSpelling = 'en';
+	simulator.resetStats();
+});
+
+const bySession = (sessionId: string, options: Parameters = {}): Parameters => ({
+	resource: 'session',
+	operation: 'getState',
+	lookupBy: 'sessionId',
+	sessionId,
+	options,
+});
+
+async function run(
+	parameters: Parameters | ((itemIndex: number) => Parameters),
+	extra: { items?: INodeExecutionData[]; credentials?: Record<string, unknown>; continueOnFail?: boolean } = {},
+) {
+	const context = createExecuteContext({
+		parameters,
+		items: extra.items,
+		credentials: simulatorCredentials(simulator, extra.credentials),
+		continueOnFail: extra.continueOnFail,
+	});
+	const output = await node.execute.call(context);
+	return { output: output[0], context };
+}
+
+async function runExpectingError(parameters: Parameters, credentials?: Record<string, unknown>) {
+	const context = createExecuteContext({ parameters, credentials: simulatorCredentials(simulator, credentials) });
+	const error = await node.execute.call(context).then(
+		() => undefined,
+		(thrown: unknown) => thrown as Error & { description?: string },
+	);
+	if (!error) throw new Error('expected the node to fail');
+	const signatures = context.requests.map((request) => String(request.qs.usersig));
+	return { error, signatures };
+}
+
+function expectNoSecrets(error: Error & { description?: string }, signatures: string[]) {
+	const visible = [error.message, error.description ?? '', JSON.stringify(error), String(error.stack)].join('\n');
+	expect(visible).not.toContain(simulator.app.secretKey);
+	for (const signature of signatures) expect(visible).not.toContain(signature);
+}
+
+describe('Get State', () => {
+	it('reads a session by Session ID, with the agent', async () => {
+		const { output, context } = await run(bySession(SEED_SESSION_IDS.agent));
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toMatchObject({
+			SessionId: SEED_SESSION_IDS.agent,
+			CurrentState: 'Agent',
+			found: true,
+		});
+		expect(output[0].json.AgentId).toMatch(/@/);
+		expect(output[0].pairedItem).toEqual({ item: 0 });
+		// Signed like Tencent expects: every query field present, random a uint32.
+		const { qs } = context.requests[0];
+		expect(Object.keys(qs).sort()).toEqual(['contenttype', 'identifier', 'random', 'sdkappid', 'usersig']);
+		expect(Number(qs.random)).toBeGreaterThanOrEqual(0);
+		expect(Number(qs.random)).toBeLessThanOrEqual(0xffffffff);
+	});
+
+	it('reads a session by User ID and Customer Service Account', async () => {
+		const session = simulator.sessions.get(SEED_SESSION_IDS.chatbot);
+		const { output } = await run({
+			resource: 'session',
+			operation: 'getState',
+			lookupBy: 'user',
+			clientUserId: SEED_CLIENT_USER_IDS.chatbot,
+			customerServiceId: session?.customerServiceId,
+			options: {},
+		});
+		expect(output[0].json).toMatchObject({
+			SessionId: SEED_SESSION_IDS.chatbot,
+			CurrentState: 'Chatbot',
+			AgentId: '',
+			ClientUserId: SEED_CLIENT_USER_IDS.chatbot,
+		});
+	});
+
+	it('outputs one spelling whichever one Tencent uses', async () => {
+		const english = await run(bySession(SEED_SESSION_IDS.queuing));
+		simulator.stateSpelling = 'zh';
+		const chinese = await run(bySession(SEED_SESSION_IDS.queuing));
+		expect(english.output[0].json).toMatchObject({ CurrentState: 'Queuing', CurrentStateAsSent: 'Queuing' });
+		expect(chinese.output[0].json).toMatchObject({ CurrentState: 'Queuing', CurrentStateAsSent: 'Queueing' });
+	});
+
+	it('fails on an unknown session with 141005, its meaning and the fix', async () => {
+		const { error } = await runExpectingError(bySession('no-such-session'));
+		expect(error.message).toBe('Tencent Cloud Desk error 141005: The session does not exist or has ended');
+		expect(error.description).toContain('Return Not-Found as Data');
+	});
+
+	it('returns not-found as data when asked', async () => {
+		const { output } = await run(bySession(SEED_SESSION_IDS.ended, { returnNotFoundAsData: true }));
+		expect(output[0].json).toEqual({
+			SessionId: SEED_SESSION_IDS.ended,
+			CurrentState: 'NotInSession',
+			AgentId: '',
+			found: false,
+		});
+	});
+
+	it('names the Secret Key when it is wrong, and leaks neither key nor UserSig', async () => {
+		const { error, signatures } = await runExpectingError(bySession(SEED_SESSION_IDS.agent), {
+			secretKey: 'f'.repeat(64),
+		});
+		expect(error.message).toBe('Tencent Cloud Desk error 70003: Secret Key does not match this SDKAppID');
+		expect(signatures).toHaveLength(1); // credential errors are not retried
+		expectNoSecrets(error, signatures);
+		expect(JSON.stringify(error)).not.toContain('f'.repeat(64));
+	});
+
+	it('names the SDKAppID and the admin when they are wrong', async () => {
+		const unknownApp = await runExpectingError(bySession(SEED_SESSION_IDS.agent), { sdkAppId: 1499999999 });
+		expect(unknownApp.error.message).toContain('60006');
+		expect(unknownApp.error.description).toContain('SDKAppID');
+		const notAdmin = await runExpectingError(bySession(SEED_SESSION_IDS.agent), { identifier: 'user1' });
+		expect(notAdmin.error.message).toContain('60010');
+		expect(notAdmin.error.description).toContain('App admin');
+	});
+
+	it('reports an expired UserSig (clock far behind) after one fresh retry', async () => {
+		const realNow = Date.now.bind(Date);
+		const context = createExecuteContext({
+			parameters: bySession(SEED_SESSION_IDS.agent),
+			credentials: simulatorCredentials(simulator),
+		});
+		// Skew only the signing clock: the simulator, in this process, keeps the real one.
+		const sign = context.helpers.httpRequestWithAuthentication;
+		context.helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: Parameters<typeof sign>) {
+			const spy = jest.spyOn(Date, 'now').mockReturnValue(realNow() - 2 * 3600_000);
+			const pending = sign.apply(this, args);
+			spy.mockRestore();
+			return await pending;
+		} as typeof sign;
+		const error = (await node.execute.call(context).catch((thrown: Error) => thrown)) as Error & { description: string };
+		expect(error.message).toBe('Tencent Cloud Desk error 70001: The UserSig has expired');
+		expect(error.description).toContain('clock');
+		expect(context.requests).toHaveLength(2);
+	});
+
+	it('retries an injected 141002 and then succeeds', async () => {
+		simulator.faults.failNext(2, 141002);
+		const { output, context } = await run(bySession(SEED_SESSION_IDS.agent));
+		expect(output[0].json.CurrentState).toBe('Agent');
+		expect(context.requests).toHaveLength(3);
+	});
+
+	it('retries HTTP 502 and then succeeds', async () => {
+		simulator.faults.failNext(1, 502);
+		const { output, context } = await run(bySession(SEED_SESSION_IDS.agent));
+		expect(output[0].json.CurrentState).toBe('Agent');
+		expect(context.requests).toHaveLength(2);
+	});
+
+	it('gives up on a persistent 141002 with a clear message', async () => {
+		simulator.faults.setInternalErrorRate(1);
+		const { error, signatures } = await runExpectingError(bySession(SEED_SESSION_IDS.agent, { maxRetries: 2 }));
+		expect(error.message).toBe('Tencent Cloud Desk error 141002: Desk internal error');
+		expect(error.description).toContain('retried');
+		expect(signatures).toHaveLength(3);
+	});
+
+	it('says where it could not connect when the server is down', async () => {
+		const stopped = await startDeskSimulator({ seed: false });
+		const url = stopped.url;
+		await stopped.close();
+		const { error } = await runExpectingError(bySession(SEED_SESSION_IDS.agent), { baseUrl: url });
+		expect(error.message).toBe(`Could not reach Tencent Cloud Desk at ${url}`);
+		expect(error.description).toContain('ECONNREFUSED');
+		expect(error.description).toContain('Base URL');
+	});
+
+	it('rejects an empty Session ID before calling Tencent', async () => {
+		const { error, signatures } = await runExpectingError(bySession('  '));
+		expect(error.message).toBe('Session ID is empty');
+		expect(signatures).toHaveLength(0);
+	});
+
+	it('turns failures into error items with continueOnFail', async () => {
+		const ids = [SEED_SESSION_IDS.agent, 'missing-1', SEED_SESSION_IDS.chatbot];
+		const { output } = await run((i) => bySession(ids[i]), {
+			items: ids.map(() => ({ json: {} })),
+			continueOnFail: true,
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json.CurrentState).toBe('Agent');
+		expect(output[1].json).toMatchObject({ code: '141005' });
+		expect(String(output[1].json.error)).toContain('141005');
+		expect(output[2].json.CurrentState).toBe('Chatbot');
+	});
+
+	it('keeps order and pairedItem for 200 items run concurrently', async () => {
+		const sessions = Array.from({ length: 200 }, (_, i) =>
+			simulator.sessions.create({ clientUserId: `bulk-user-${i}` }),
+		);
+		simulator.faults.setLatency(5);
+		const { output } = await run((i) => bySession(sessions[i].sessionId, { concurrency: 8, requestsPerSecond: 0 }), {
+			items: sessions.map(() => ({ json: {} })),
+		});
+		expect(output).toHaveLength(200);
+		output.forEach((item, i) => {
+			expect(item.json.SessionId).toBe(sessions[i].sessionId);
+			expect(item.pairedItem).toEqual({ item: i });
+		});
+	});
+});
