@@ -1,7 +1,7 @@
 /**
  * The action node's Get State, run through execute() against the simulator over real HTTP.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
 import type { DeskSimulator } from '../../simulator';
@@ -37,7 +37,7 @@ const bySession = (sessionId: string, options: Parameters = {}): Parameters => (
 
 async function run(
 	parameters: Parameters | ((itemIndex: number) => Parameters),
-	extra: { items?: INodeExecutionData[]; credentials?: Record<string, unknown>; continueOnFail?: boolean } = {},
+	extra: { items?: INodeExecutionData[]; credentials?: Partial<ICredentialDataDecryptedObject>; continueOnFail?: boolean } = {},
 ) {
 	const context = createExecuteContext({
 		parameters,
@@ -49,7 +49,7 @@ async function run(
 	return { output: output[0], context };
 }
 
-async function runExpectingError(parameters: Parameters, credentials?: Record<string, unknown>) {
+async function runExpectingError(parameters: Parameters, credentials?: Partial<ICredentialDataDecryptedObject>) {
 	const context = createExecuteContext({ parameters, credentials: simulatorCredentials(simulator, credentials) });
 	const error = await node.execute.call(context).then(
 		() => undefined,
@@ -153,12 +153,12 @@ describe('Get State', () => {
 		});
 		// Skew only the signing clock: the simulator, in this process, keeps the real one.
 		const sign = context.helpers.httpRequestWithAuthentication;
-		context.helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: Parameters<typeof sign>) {
+		context.helpers.httpRequestWithAuthentication = (async (...args: unknown[]) => {
 			const spy = jest.spyOn(Date, 'now').mockReturnValue(realNow() - 2 * 3600_000);
-			const pending = sign.apply(this, args);
+			const pending = (sign as (...a: unknown[]) => Promise<unknown>).apply(context, args);
 			spy.mockRestore();
 			return await pending;
-		} as typeof sign;
+		}) as typeof sign;
 		const error = (await node.execute.call(context).catch((thrown: Error) => thrown)) as Error & { description: string };
 		expect(error.message).toBe('Tencent Cloud Desk error 70001: The UserSig has expired');
 		expect(error.description).toContain('clock');

@@ -1,0 +1,121 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { CALLBACK_ACK } from '../shared/callbackAck';
+import { deduplicatorFor } from './deliveryDeduplicator';
+import { eventItem } from './eventItem';
+import { configuredOutputs, OUTPUT_CATALOGUE, outputIndexFor, outputsExpression } from './outputs';
+import { DEFAULT_DEDUPLICATION_MINUTES, DEFAULT_TOLERANCE_SECONDS, triggerProperties } from './triggerProperties';
+import { verifyCallback } from './verifyCallback';
+
+interface TriggerOptions {
+	toleranceSeconds?: number;
+	ignoreRepeatedDeliveries?: boolean;
+	deduplicationMinutes?: number;
+	allowOtherCommands?: boolean;
+}
+
+export class TencentCloudDeskTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Cloud Desk Trigger',
+		name: 'tencentCloudDeskTrigger',
+		icon: { light: 'file:../TencentCloudDesk/tencentCloudDesk.svg', dark: 'file:../TencentCloudDesk/tencentCloudDesk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["routing"] === "perEvent" ? "One output per event" : "Single output"}}',
+		description: 'Starts the workflow when Tencent Cloud Desk reports a session event',
+		defaults: { name: 'Tencent Cloud Desk Trigger' },
+		inputs: [],
+		outputs: outputsExpression,
+		credentials: [{ name: 'tencentCloudDeskApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Answer Tencent ourselves, at once: '' stops n8n from sending its own default text.
+				responseMode: 'onReceived',
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	// The callback URL is pasted by hand in Desk's panel: nothing to register with Tencent.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const query = this.getQueryData() as Record<string, unknown>;
+		const credentials = await this.getCredentials('tencentCloudDeskApi');
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const nowMs = Date.now();
+
+		const rawBody = (request as { rawBody?: Buffer }).rawBody ?? stringifyParsedBody(this.getBodyData());
+		const verdict = verifyCallback(
+			{ rawBody, query },
+			{
+				sdkAppId: String(credentials.sdkAppId ?? ''),
+				callbackToken: String(credentials.callbackToken ?? ''),
+				toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+				nowSeconds: Math.floor(nowMs / 1000),
+			},
+		);
+		if (verdict.kind === 'rejected') {
+			this.getResponseObject()
+				.status(verdict.status)
+				.json({ ActionStatus: 'FAIL', ErrorCode: verdict.status, ErrorInfo: verdict.reason });
+			return { noWebhookResponse: true };
+		}
+		if (verdict.kind === 'otherCommand' && !options.allowOtherCommands) {
+			return { webhookResponse: CALLBACK_ACK };
+		}
+
+		const requestId = typeof query.RequestID === 'string' ? query.RequestID : '';
+		// A test run ("Listen for test event") should always run, even for a replayed callback.
+		if (requestId && options.ignoreRepeatedDeliveries !== false && this.getMode() !== 'manual') {
+			const node = this.getNode();
+			const windowMs = (options.deduplicationMinutes ?? DEFAULT_DEDUPLICATION_MINUTES) * 60_000;
+			const deduplicator = deduplicatorFor(`${this.getWorkflow().id}:${node.id}`);
+			if (!deduplicator.firstDelivery(requestId, nowMs, windowMs)) return { webhookResponse: CALLBACK_ACK };
+		}
+
+		const outputs = configuredOutputs(
+			{
+				routing: this.getNodeParameter('routing', 'single') as string,
+				events: this.getNodeParameter('events', []) as string[],
+			},
+			OUTPUT_CATALOGUE,
+		);
+		const target = outputIndexFor(outputs, verdict.body.Event);
+		if (target === -1) return { webhookResponse: CALLBACK_ACK };
+
+		const workflowData: INodeExecutionData[][] = outputs.map(() => []);
+		workflowData[target].push({ json: eventItem(verdict.body, query) });
+		return { webhookResponse: CALLBACK_ACK, workflowData };
+	}
+}
+
+/** Without a raw body (n8n keeps one for webhooks), re-serialize what n8n parsed. */
+function stringifyParsedBody(body: IDataObject | undefined): string | undefined {
+	return body === undefined ? undefined : JSON.stringify(body);
+}

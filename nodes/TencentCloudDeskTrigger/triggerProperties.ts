@@ -1,0 +1,89 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ALL_EVENTS, DESK_EVENTS } from '../shared/events';
+
+export const DEFAULT_TOLERANCE_SECONDS = 60;
+export const DEFAULT_DEDUPLICATION_MINUTES = 10;
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Paste this node’s <b>Production URL</b> into the Desk Management Panel → <b>Settings → Developer Settings</b> as the callback URL, turn the callback toggle on, and <b>publish</b> this workflow: until it is published the production URL answers 404. The Test URL works only while you click “Listen for test event”, for one event.<br><br>Set a <b>Callback Token</b> in the credential (the same one as in the Chat console’s callback authentication) so forged callbacks are rejected: without it, anyone who learns the URL can post events.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		options: [
+			{ name: 'All Events', value: ALL_EVENTS, description: 'Every event, including types Desk adds later (they go to “Other”)' },
+			...DESK_EVENTS.map(({ name, value, description }) => ({ name, value, description: `${description} (${value})` })),
+		],
+		default: [ALL_EVENTS],
+		description: 'Which session events start the workflow. Other events are acknowledged and dropped.',
+	},
+	{
+		displayName: 'Routing',
+		name: 'routing',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Single Output',
+				value: 'single',
+				description: 'All selected events leave by one output; branch on the Event field yourself',
+			},
+			{
+				name: 'One Output per Selected Event',
+				value: 'perEvent',
+				description: 'Each selected event has its own output, named after it; with All Events, unknown types go to “Other”',
+			},
+		],
+		default: 'single',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Clock Tolerance (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'With a Callback Token: reject callbacks whose RequestTime differs from this server’s clock by more than this (replay protection)',
+			},
+			{
+				displayName: 'Ignore Repeated Deliveries',
+				name: 'ignoreRepeatedDeliveries',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to acknowledge but not run again when Desk retries a callback with a RequestID seen recently. Per n8n process: in queue mode with several webhook processes, add a Remove Duplicates node on the callback.RequestID field.',
+			},
+			{
+				displayName: 'Repeat Window (Minutes)',
+				name: 'deduplicationMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+				description: 'How long a RequestID is remembered for Ignore Repeated Deliveries',
+			},
+			{
+				displayName: 'Run for Other Callback Commands',
+				name: 'allowOtherCommands',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether callbacks whose CallbackCommand is not Desk.SessionEventNotify also run the workflow (they are always acknowledged)',
+			},
+		],
+	},
+];

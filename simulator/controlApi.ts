@@ -1,0 +1,179 @@
+/**
+ * `/_simulator/…`: drive the simulator from another process (demo, benchmark, a human with
+ * curl). JSON in and out; errors are HTTP 4xx with `{ error }`. The secret key is never served:
+ * local tools import it from defaults.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'http';
+
+import type { CallbackOverrides } from './callbackSender';
+import type { DeskSimulator } from './deskSimulator';
+import { readBody, sendJson } from './httpIo';
+import type { PlayOptions, ScriptInput } from './scriptPlayer';
+import { SCRIPTS } from './scripts';
+import type { CreateSessionInput } from './sessionStore';
+import type { CallbackTarget, FaultSettings, SessionStep, StateSpelling } from './types';
+
+export const CONTROL_PREFIX = '/_simulator';
+
+class ControlError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+type Json = Record<string, unknown>;
+type Route = (sim: DeskSimulator, body: Json, params: string[]) => unknown | Promise<unknown>;
+
+const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }> = [
+	{ method: 'GET', path: /^\/?$/, route: (sim) => describe(sim), help: 'GET / — this index' },
+	{ method: 'GET', path: /^\/health$/, route: (sim) => ({ ok: true, url: sim.url }), help: 'GET /health' },
+	{ method: 'GET', path: /^\/stats$/, route: (sim) => sim.stats(), help: 'GET /stats' },
+	{
+		method: 'POST',
+		path: /^\/stats\/reset$/,
+		route: (sim) => {
+			sim.resetStats();
+			return sim.stats();
+		},
+		help: 'POST /stats/reset',
+	},
+	{ method: 'GET', path: /^\/faults$/, route: (sim) => sim.faults.get(), help: 'GET /faults' },
+	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, reset?: true}' },
+	{ method: 'POST', path: /^\/settings$/, route: setSettings, help: 'POST /settings {stateSpelling?: "en"|"zh", callbackUrl?}' },
+	{ method: 'GET', path: /^\/scripts$/, route: () => ({ scripts: Object.keys(SCRIPTS) }), help: 'GET /scripts' },
+	{ method: 'POST', path: /^\/play$/, route: play, help: 'POST /play {script: name | steps, callbackUrl?, token?, sdkAppId?, intervalMs?, retryOnFailure?} → {results}' },
+	{ method: 'POST', path: /^\/callback$/, route: sendCallback, help: 'POST /callback {callbackUrl, payload (object or raw string), token?, query?, sdkAppId?} → {result}' },
+	{ method: 'GET', path: /^\/sessions$/, route: (sim) => ({ sessions: sim.sessions.list() }), help: 'GET /sessions' },
+	{ method: 'POST', path: /^\/sessions$/, route: createSession, help: 'POST /sessions {clientUserId?, customerServiceId?, channelType?, sdkAppId?}' },
+	{ method: 'GET', path: /^\/sessions\/([^/]+)$/, route: getSession, help: 'GET /sessions/:id' },
+	{ method: 'POST', path: /^\/sessions\/([^/]+)\/advance$/, route: advance, help: 'POST /sessions/:id/advance {event, text?, agentId?, rating?, callbackUrl?, token?}' },
+];
+
+export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, sim: DeskSimulator): Promise<void> {
+	const path = url.pathname.slice(CONTROL_PREFIX.length);
+	const { text } = await readBody(req);
+	try {
+		const matches = ROUTES.map((entry) => ({ entry, match: entry.path.exec(path) })).filter(({ match }) => match);
+		if (matches.length === 0) throw new ControlError(404, `No control route ${path || '/'}`);
+		const found = matches.find(({ entry }) => entry.method === req.method);
+		if (!found || !found.match) throw new ControlError(405, `${req.method} not allowed on ${CONTROL_PREFIX}${path}`);
+		const params = found.match.slice(1).map(decodeURIComponent);
+		sendJson(res, 200, await found.entry.route(sim, parseJson(text), params));
+	} catch (error) {
+		sendJson(res, error instanceof ControlError ? error.status : 400, { error: (error as Error).message });
+	}
+}
+
+function parseJson(text: string): Json {
+	if (text.trim() === '') return {};
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new ControlError(400, 'Body is not JSON');
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ControlError(400, 'Body must be a JSON object');
+	return value as Json;
+}
+
+function describe(sim: DeskSimulator): unknown {
+	return {
+		url: sim.url,
+		sdkAppId: sim.app.sdkAppId,
+		adminIdentifier: sim.app.adminIdentifier,
+		stateSpelling: sim.stateSpelling,
+		callbackUrl: sim.callbackUrl ?? null,
+		routes: ROUTES.map((entry) => entry.help.replace(/^(\w+) /, `$1 ${CONTROL_PREFIX}`)),
+	};
+}
+
+function targetFrom(sim: DeskSimulator, body: Json): CallbackTarget {
+	const url = body.callbackUrl ?? sim.callbackUrl;
+	if (typeof url !== 'string' || url === '') throw new ControlError(400, 'callbackUrl is required (none configured)');
+	const token = body.token;
+	if (token !== undefined && token !== null && typeof token !== 'string') throw new ControlError(400, 'token must be a string');
+	return token === undefined ? { url } : { url, token: token as string | null };
+}
+
+function playOptionsFrom(body: Json): PlayOptions {
+	const options: PlayOptions = {};
+	if (typeof body.sdkAppId === 'number') options.sdkAppId = body.sdkAppId;
+	if (typeof body.intervalMs === 'number') options.intervalMs = body.intervalMs;
+	if (typeof body.retryOnFailure === 'number' || typeof body.retryOnFailure === 'boolean') options.retryOnFailure = body.retryOnFailure;
+	if (typeof body.retryDelayMs === 'number') options.retryDelayMs = body.retryDelayMs;
+	if (typeof body.timeoutMs === 'number') options.timeoutMs = body.timeoutMs;
+	return options;
+}
+
+async function play(sim: DeskSimulator, body: Json): Promise<unknown> {
+	if (body.script === undefined) throw new ControlError(400, `script is required (one of ${Object.keys(SCRIPTS).join(', ')}, or steps)`);
+	const results = await sim.playScript(body.script as ScriptInput, targetFrom(sim, body), playOptionsFrom(body));
+	return { results };
+}
+
+async function sendCallback(sim: DeskSimulator, body: Json): Promise<unknown> {
+	const payload = body.payload;
+	if ((typeof payload !== 'object' || payload === null) && typeof payload !== 'string') {
+		throw new ControlError(400, 'payload (object, or raw body string) is required');
+	}
+	const overrides: CallbackOverrides = { ...playOptionsFrom(body) };
+	if (typeof body.query === 'object' && body.query !== null) overrides.query = body.query as Record<string, string | null>;
+	if (typeof body.sdkAppId === 'number') overrides.sdkAppId = body.sdkAppId;
+	return { result: await sim.sendCallback(targetFrom(sim, body), payload, overrides) };
+}
+
+function createSession(sim: DeskSimulator, body: Json): unknown {
+	const input: CreateSessionInput = {};
+	if (typeof body.sdkAppId === 'number') input.sdkAppId = body.sdkAppId;
+	if (typeof body.clientUserId === 'string') input.clientUserId = body.clientUserId;
+	if (typeof body.customerServiceId === 'string') input.customerServiceId = body.customerServiceId;
+	if (body.channelType === 'SDK' || body.channelType === 'Web') input.channelType = body.channelType;
+	if (typeof body.isContactUser === 'boolean') input.isContactUser = body.isContactUser;
+	return { session: sim.sessions.create(input) };
+}
+
+function getSession(sim: DeskSimulator, _body: Json, [sessionId]: string[]): unknown {
+	const session = sim.sessions.get(sessionId);
+	if (!session) throw new ControlError(404, `No session ${sessionId}`);
+	return { session };
+}
+
+async function advance(sim: DeskSimulator, body: Json, [sessionId]: string[]): Promise<unknown> {
+	if (typeof body.event !== 'string') throw new ControlError(400, 'event is required');
+	const step: SessionStep = { event: body.event };
+	if (typeof body.text === 'string') step.text = body.text;
+	if (typeof body.agentId === 'string') step.agentId = body.agentId;
+	if (typeof body.rating === 'number') step.rating = body.rating;
+	if (typeof body.cloudCustomData === 'string') step.cloudCustomData = body.cloudCustomData;
+	const target = body.callbackUrl !== undefined || sim.callbackUrl ? targetFrom(sim, body) : undefined;
+	try {
+		const { applied, callback } = await sim.advanceSession(sessionId, step, target, playOptionsFrom(body));
+		return { session: applied.session, callback: callback ?? null };
+	} catch (error) {
+		throw new ControlError(409, (error as Error).message);
+	}
+}
+
+function setFaults(sim: DeskSimulator, body: Json): unknown {
+	if (body.reset === true) sim.faults.reset();
+	const settings: Partial<FaultSettings> = {};
+	for (const name of ['latencyMs', 'internalErrorRate', 'rateLimitPerSecond', 'http502Rate'] as const) {
+		if (body[name] !== undefined) settings[name] = body[name] as number;
+	}
+	sim.faults.set(settings);
+	const failNext = body.failNext as { count?: unknown; code?: unknown } | undefined;
+	if (failNext !== undefined) sim.faults.failNext(Number(failNext?.count), Number(failNext?.code));
+	return sim.faults.get();
+}
+
+function setSettings(sim: DeskSimulator, body: Json): unknown {
+	if (body.stateSpelling !== undefined) sim.stateSpelling = body.stateSpelling as StateSpelling;
+	if (body.callbackUrl !== undefined) {
+		if (body.callbackUrl !== null && typeof body.callbackUrl !== 'string') throw new ControlError(400, 'callbackUrl must be a string');
+		sim.callbackUrl = (body.callbackUrl as string | null) ?? undefined;
+	}
+	return { stateSpelling: sim.stateSpelling, callbackUrl: sim.callbackUrl ?? null };
+}

@@ -1,0 +1,131 @@
+/**
+ * Fault injection for tests and benchmarks: latency, random 141002 and HTTP 502 answers, the
+ * per-SDKAppID rate limit, and forced failures for the next K requests. Settable at any time.
+ */
+import { DEFAULT_RATE_LIMIT_PER_SECOND } from './defaults';
+import { SlidingWindow } from './slidingWindow';
+import type { FaultSettings } from './types';
+
+export const DEFAULT_FAULTS: Readonly<FaultSettings> = Object.freeze({
+	latencyMs: 0,
+	internalErrorRate: 0,
+	rateLimitPerSecond: DEFAULT_RATE_LIMIT_PER_SECOND,
+	http502Rate: 0,
+});
+
+export interface FaultState extends FaultSettings {
+	/** Requests still to be failed by failNext. */
+	forcedFailuresPending: number;
+}
+
+interface ForcedFailure {
+	remaining: number;
+	code: number;
+}
+
+export class FaultController {
+	private settings: FaultSettings;
+	private forced: ForcedFailure[] = [];
+	private readonly windows = new Map<number, SlidingWindow>();
+
+	constructor(
+		initial: Partial<FaultSettings> = {},
+		private readonly random: () => number = Math.random,
+	) {
+		this.settings = { ...DEFAULT_FAULTS };
+		this.set(initial);
+	}
+
+	get(): FaultState {
+		return { ...this.settings, forcedFailuresPending: this.forced.reduce((sum, f) => sum + f.remaining, 0) };
+	}
+
+	/** Change some settings; throws RangeError for values out of range (nothing changes then). */
+	set(partial: Partial<FaultSettings>): FaultState {
+		const next = { ...this.settings };
+		if (partial.latencyMs !== undefined) next.latencyMs = nonNegative('latencyMs', partial.latencyMs);
+		if (partial.internalErrorRate !== undefined) next.internalErrorRate = share('internalErrorRate', partial.internalErrorRate);
+		if (partial.http502Rate !== undefined) next.http502Rate = share('http502Rate', partial.http502Rate);
+		if (partial.rateLimitPerSecond !== undefined) {
+			next.rateLimitPerSecond = nonNegative('rateLimitPerSecond', partial.rateLimitPerSecond);
+		}
+		this.settings = next;
+		return this.get();
+	}
+
+	setLatency(ms: number): FaultState {
+		return this.set({ latencyMs: ms });
+	}
+
+	setInternalErrorRate(rate: number): FaultState {
+		return this.set({ internalErrorRate: rate });
+	}
+
+	setRateLimit(perSecond: number): FaultState {
+		return this.set({ rateLimitPerSecond: perSecond });
+	}
+
+	setHttp502Rate(rate: number): FaultState {
+		return this.set({ http502Rate: rate });
+	}
+
+	/**
+	 * Fail the next `count` REST requests with `code`, before any validation. A code below 1000 is
+	 * an HTTP status (e.g. 502, plain-text body); anything else is an ErrorCode in an HTTP 200 answer.
+	 */
+	failNext(count: number, code: number): FaultState {
+		if (!Number.isInteger(count) || count < 0) throw new RangeError(`failNext count must be an integer >= 0, got ${count}`);
+		if (!Number.isInteger(code) || code < 100 || (code < 1000 && code > 599)) {
+			throw new RangeError(`failNext code must be an HTTP status 100..599 or an ErrorCode >= 1000, got ${code}`);
+		}
+		if (count > 0) this.forced.push({ remaining: count, code });
+		return this.get();
+	}
+
+	/** Back to the defaults, no forced failures, empty rate windows. */
+	reset(): FaultState {
+		this.settings = { ...DEFAULT_FAULTS };
+		this.forced = [];
+		this.windows.clear();
+		return this.get();
+	}
+
+	/** The forced code for this request, if any (consumes one). */
+	takeForcedFailure(): number | undefined {
+		const next = this.forced[0];
+		if (!next) return undefined;
+		if (--next.remaining === 0) this.forced.shift();
+		return next.code;
+	}
+
+	rollHttp502(): boolean {
+		return this.settings.http502Rate > 0 && this.random() < this.settings.http502Rate;
+	}
+
+	rollInternalError(): boolean {
+		return this.settings.internalErrorRate > 0 && this.random() < this.settings.internalErrorRate;
+	}
+
+	/** Admit one request for the app, or false when it is over the limit (rejected ones do not count). */
+	admit(sdkAppId: number, now: number): boolean {
+		const limit = this.settings.rateLimitPerSecond;
+		if (limit <= 0) return true;
+		let window = this.windows.get(sdkAppId);
+		if (!window) this.windows.set(sdkAppId, (window = new SlidingWindow()));
+		if (window.count(now) >= limit) return false;
+		window.add(now);
+		return true;
+	}
+}
+
+function share(name: string, value: number): number {
+	if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new RangeError(`${name} must be within 0..1, got ${value}`);
+	return value;
+}
+
+function nonNegative(name: string, value: number): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+		throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
+	}
+	return value;
+}

@@ -1,0 +1,96 @@
+/**
+ * One REST request from arrival to answer: faults first (HTTP 502, latency, failNext), then
+ * Tencent's checks in order, then the command, with the rate limit and random 141002 last.
+ * Always HTTP 200 with a JSON envelope, except the simulated gateway errors.
+ */
+import type { IncomingMessage, ServerResponse } from 'http';
+import { setTimeout as delay } from 'timers/promises';
+
+import type { AppRegistry } from './apps';
+import { commandKey, type CommandRegistry } from './commandRegistry';
+import type { FaultController } from './faults';
+import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
+import { DeskApiError, failBody, okBody } from './restResponse';
+import type { SessionStore } from './sessionStore';
+import type { StatsRecorder } from './stats';
+import type { StateSpelling } from './types';
+import { authenticate, checkMethodAndPath, findApp, matchRestPath, parseJsonBody, parseRestQuery } from './validateRequest';
+
+export interface RestEndpointDeps {
+	apps: AppRegistry;
+	commands: CommandRegistry;
+	sessions: SessionStore;
+	faults: FaultController;
+	stats: StatsRecorder;
+	stateSpelling: () => StateSpelling;
+	/** Aborted on close, so pending latency timers do not keep the process alive. */
+	signal: AbortSignal;
+}
+
+const DESK_SERVICE = 'desk_http_svc';
+
+export async function handleRestRequest(req: IncomingMessage, res: ServerResponse, url: URL, deps: RestEndpointDeps): Promise<void> {
+	const { faults, stats } = deps;
+	const target = matchRestPath(url.pathname);
+	stats.observeRequest(target ? commandKey(target.service, target.command) : '(invalid path)', url.searchParams.get('sdkappid'), Date.now());
+	const body = await readBody(req);
+
+	const latency = faults.get().latencyMs;
+	if (latency > 0) {
+		try {
+			await delay(latency, undefined, { signal: deps.signal });
+		} catch {
+			return; // closing
+		}
+	}
+
+	const forced = faults.takeForcedFailure();
+	if (forced !== undefined && forced < 1000) return answerHttpError(res, stats, forced);
+	if (forced !== undefined) return answer(res, stats, failBody(forced, 'forced by the simulator (failNext)'));
+	if (faults.rollHttp502()) return answerHttpError(res, stats, 502);
+
+	try {
+		answer(res, stats, okBody(await runChecksAndCommand(req.method, url, body.text, body.tooLarge, deps)));
+	} catch (error) {
+		if (error instanceof DeskApiError) return answer(res, stats, failBody(error.code, error.detail));
+		// A simulator bug: make it loud rather than look like a Tencent answer.
+		stats.recordAnswer(500);
+		sendText(res, 500, `Simulator error: ${(error as Error).message}`);
+	}
+}
+
+async function runChecksAndCommand(
+	method: string | undefined,
+	url: URL,
+	rawBody: string,
+	tooLarge: boolean,
+	deps: RestEndpointDeps,
+): Promise<Record<string, unknown>> {
+	const target = checkMethodAndPath(method, url.pathname);
+	const query = parseRestQuery(url.searchParams);
+	const app = findApp(query, (id) => deps.apps.get(id));
+	if (tooLarge) throw new DeskApiError(60003, 'the body is too large');
+	const body = parseJsonBody(rawBody);
+	authenticate(app, query, Math.floor(Date.now() / 1000));
+
+	const handler = deps.commands.find(target.service, target.command);
+	if (!handler) throw new DeskApiError(60002, `unknown command ${target.service}/${target.command}`);
+	if (handler.requiresDesk && !app.desk) throw new DeskApiError(141000, `SDKAppID ${app.sdkAppId} has no Desk`);
+	const isDesk = target.service === DESK_SERVICE;
+	if (!deps.faults.admit(app.sdkAppId, Date.now())) {
+		// Desk says 141009; the IM services say 60011 for the same per-SDKAppID limit.
+		throw new DeskApiError(isDesk ? 141009 : 60011, `over ${deps.faults.get().rateLimitPerSecond} requests/s`);
+	}
+	if (isDesk && deps.faults.rollInternalError()) throw new DeskApiError(141002, 'injected by the simulator');
+	return handler.handle({ app, body, sessions: deps.sessions, stateSpelling: deps.stateSpelling() });
+}
+
+function answer(res: ServerResponse, stats: StatsRecorder, envelope: ReturnType<typeof okBody>): void {
+	stats.recordAnswer(200, envelope.ErrorCode);
+	sendJson(res, 200, envelope);
+}
+
+function answerHttpError(res: ServerResponse, stats: StatsRecorder, status: number): void {
+	stats.recordAnswer(status);
+	sendText(res, status, gatewayErrorText(status));
+}
