@@ -1,0 +1,194 @@
+/**
+ * One-off install, cached outside the repo and shared by every run:
+ * a Node 24 runtime (from npm's `node` package, when the system Node is older) and n8n 2.41.1.
+ * Race-safe: each part is built in a temp folder under a mkdir lock, marked complete, then renamed into place.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+
+import { run } from './exec';
+import { acquireLock } from './lock';
+import { type Logger, resolveLogger } from './log';
+
+export const N8N_VERSION = '2.41.1';
+export const NODE_MAJOR = 24;
+const MARKER = '.harness-complete';
+const NODE_BIN = join('node_modules', 'node', 'bin', 'node');
+const N8N_BIN = join('node_modules', 'n8n', 'bin', 'n8n');
+const SQLITE3_DIR = join('node_modules', 'sqlite3', 'build', 'Release');
+
+export interface Runtime {
+	cacheDir: string;
+	/** Absolute path of the Node (>= 24) binary that runs n8n. */
+	nodeBin: string;
+	nodeVersion: string;
+	/** Folder holding `node_modules/n8n`. */
+	n8nDir: string;
+	/** n8n's CLI entry (`node_modules/n8n/bin/n8n`), run as `nodeBin n8nBin …`. */
+	n8nBin: string;
+	n8nVersion: string;
+}
+
+export interface InstallOptions {
+	/** Default: env `N8N_HARNESS_CACHE`, else `~/.cache/n8n-nodes-tencent-desk`. */
+	cacheDir?: string;
+	log?: Logger | boolean;
+}
+
+export function defaultCacheDir(): string {
+	return process.env.N8N_HARNESS_CACHE || join(homedir(), '.cache', 'n8n-nodes-tencent-desk');
+}
+
+/**
+ * Environment for npm children: the caller's, minus `npm_config_*` / `npm_package_*` / lifecycle variables
+ * that `npm run` / `npx` in the repo inject (the repo's .npmrc says ignore-scripts=true), plus `extra`.
+ */
+export function cleanNpmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		const lower = key.toLowerCase();
+		if (lower.startsWith('npm_config_') || lower.startsWith('npm_package_') || lower.startsWith('npm_lifecycle_')) continue;
+		env[key] = value;
+	}
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	env.npm_config_update_notifier = 'false';
+	return { ...env, ...extra };
+}
+
+/** PATH with `binDir` first. */
+export function pathWith(binDir: string, path = process.env.PATH ?? ''): string {
+	return [binDir, ...path.split(delimiter).filter((entry) => entry && entry !== binDir)].join(delimiter);
+}
+
+async function readMarkerFile(dir: string): Promise<Record<string, string> | undefined> {
+	try {
+		return JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as Record<string, string>;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Ensure `<cacheDir>/<name>` exists and is complete. `build(tmpDir)` fills a fresh temp folder and returns
+ * marker data; the folder is then marked and renamed into place. Other runs wait on the lock and reuse it.
+ */
+async function ensureCached(
+	cacheDir: string,
+	name: string,
+	log: Logger,
+	build: (tmpDir: string) => Promise<Record<string, string>>,
+	/** Relative paths that must exist in a complete install (a marked folder missing one is rebuilt). */
+	required: string[],
+): Promise<{ dir: string; marker: Record<string, string> }> {
+	const dir = join(cacheDir, name);
+	const readMarker = async (folder: string) => {
+		const marker = await readMarkerFile(folder);
+		return marker && required.every((path) => existsSync(join(folder, path))) ? marker : undefined;
+	};
+	const ready = await readMarker(dir);
+	if (ready) return { dir, marker: ready };
+
+	await mkdir(cacheDir, { recursive: true });
+	const release = await acquireLock(join(cacheDir, `${name}.lock`), { log });
+	try {
+		const raced = await readMarker(dir);
+		if (raced) {
+			log(`${name}: installed by another run, reusing ${dir}`);
+			return { dir, marker: raced };
+		}
+		// Under the lock, leftovers of this part are from runs that died mid-install.
+		for (const entry of await readdir(cacheDir)) {
+			if (entry.startsWith(`.tmp-${name}-`)) await rm(join(cacheDir, entry), { recursive: true, force: true });
+		}
+		const tmpDir = join(cacheDir, `.tmp-${name}-${process.pid}-${randomBytes(4).toString('hex')}`);
+		await mkdir(tmpDir, { recursive: true });
+		try {
+			const marker = await build(tmpDir);
+			await writeFile(join(tmpDir, MARKER), JSON.stringify({ ...marker, completedAt: new Date().toISOString() }, null, '\t'));
+			if (existsSync(dir)) await rm(dir, { recursive: true, force: true }); // incomplete or damaged
+			await rename(tmpDir, dir);
+			return { dir, marker };
+		} catch (error) {
+			await rm(tmpDir, { recursive: true, force: true });
+			throw error;
+		}
+	} finally {
+		await release();
+	}
+}
+
+function majorOf(version: string): number {
+	return Number(version.replace(/^v/, '').split('.')[0]);
+}
+
+async function writeManifest(dir: string, name: string): Promise<void> {
+	await writeFile(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', private: true }, null, '\t'));
+}
+
+/** The Node binary for n8n: the current one when it is >= 24, else a cached `node@24` from npm. */
+export async function ensureNode(options: InstallOptions = {}): Promise<{ nodeBin: string; nodeVersion: string }> {
+	const log = resolveLogger(options.log);
+	if (majorOf(process.versions.node) >= NODE_MAJOR) {
+		return { nodeBin: process.execPath, nodeVersion: process.versions.node };
+	}
+	const cacheDir = options.cacheDir ?? defaultCacheDir();
+	const name = `node-${NODE_MAJOR}`;
+	const { dir, marker } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
+		log(`system Node ${process.versions.node} < ${NODE_MAJOR}: installing node@${NODE_MAJOR} from npm into the cache (~10 s)`);
+		await writeManifest(tmpDir, 'n8n-harness-node');
+		// The `node` package fetches its binary in a preinstall script, so scripts must run here.
+		await run('npm', ['install', `node@${NODE_MAJOR}`, '--ignore-scripts=false', '--no-package-lock'], {
+			cwd: tmpDir,
+			env: cleanNpmEnv(),
+		});
+		const bin = join(tmpDir, NODE_BIN);
+		const { stdout } = await run(bin, ['-p', 'process.versions.node'], { cwd: tmpDir });
+		const version = stdout.trim();
+		if (majorOf(version) < NODE_MAJOR) throw new Error(`installed node reports ${version}`);
+		log(`node ${version} ready`);
+		return { nodeVersion: version };
+	}, [NODE_BIN]);
+	return { nodeBin: join(dir, NODE_BIN), nodeVersion: marker.nodeVersion };
+}
+
+/** n8n 2.41.1 with a working sqlite3, cached; plus the Node to run it with. */
+export async function ensureRuntime(options: InstallOptions = {}): Promise<Runtime> {
+	const log = resolveLogger(options.log);
+	const cacheDir = options.cacheDir ?? defaultCacheDir();
+	const { nodeBin, nodeVersion } = await ensureNode({ ...options, cacheDir, log });
+	const name = `n8n-${N8N_VERSION}`;
+	const { dir } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
+		const started = Date.now();
+		log(`installing n8n@${N8N_VERSION} into ${cacheDir} (cold install: ~3-4 min, ~2.9 GB; later runs reuse it)`);
+		await writeManifest(tmpDir, 'n8n-harness-n8n');
+		const env = cleanNpmEnv({ PATH: pathWith(dirname(nodeBin)) });
+		// Scripts off: the Kafka client's install script downloads sources from the internet.
+		await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
+			cwd: tmpDir,
+			env,
+			timeoutMs: 30 * 60 * 1000,
+		});
+		log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3 (~1 min)`);
+		// nodedir: Debian's headers in /usr/include/node (sqlite3 uses N-API), so node-gyp downloads nothing.
+		await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+			cwd: tmpDir,
+			env: { ...env, npm_config_nodedir: '/usr' },
+			timeoutMs: 15 * 60 * 1000,
+		});
+		await run(nodeBin, ['-e', 'new (require("sqlite3").Database)(":memory:").close()'], { cwd: tmpDir, env });
+		log(`sqlite3 loads under Node ${nodeVersion}; n8n ready after ${Math.round((Date.now() - started) / 1000)} s`);
+		return { n8nVersion: N8N_VERSION, nodeVersion };
+	}, [N8N_BIN, SQLITE3_DIR]);
+	return {
+		cacheDir,
+		nodeBin,
+		nodeVersion,
+		n8nDir: dir,
+		n8nBin: join(dir, N8N_BIN),
+		n8nVersion: N8N_VERSION,
+	};
+}
