@@ -11,10 +11,10 @@ import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
 import { DESK_EVENTS } from '../../nodes/shared/events';
 import type { CallbackResult, DeskSimulator } from '../../simulator';
 import { SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
-import { loadExample, triggerWebhookId, withSlackUrl } from '../helpers/examples';
-import { simulatorCredentials } from '../helpers/simulatorCredentials';
-import type { SlackStandIn } from '../helpers/slackStandIn';
-import { startSlackStandIn } from '../helpers/slackStandIn';
+import { loadExample, triggerWebhookId, withSlackUrl } from '../../harness/examples';
+import { simulatorCredentials } from '../../simulator/n8nCredential';
+import type { SlackStandIn } from '../../harness/slackStandIn';
+import { startSlackStandIn } from '../../harness/slackStandIn';
 
 jest.setTimeout(120_000);
 

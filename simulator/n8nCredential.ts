@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { DeskSimulator } from '../../simulator';
+import type { DeskSimulator } from './deskSimulator';
 
 /** The credential a user would enter for this simulator (Region: Custom). */
 export function simulatorCredentials(

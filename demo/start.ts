@@ -1,0 +1,87 @@
+/**
+ * `npm start`: the whole story on one machine. Starts the Desk simulator, a Slack stand-in and a
+ * real n8n 2.41.1 with this package installed and the Slack-alert example published, plays a
+ * session that ends in NoAgentOnline, shows the alert arriving, then keeps running for you to
+ * explore the editor until Ctrl-C.
+ */
+import { DEFAULT_OWNER, startN8n, stopAllProcesses } from '../harness';
+import type { N8nInstance } from '../harness';
+import type { DeskSimulator } from '../simulator';
+import { DEFAULT_CLI_PORT, startDeskSimulator } from '../simulator';
+import { loadExample, triggerWebhookId, withSlackUrl } from '../harness/examples';
+import { simulatorCredentials } from '../simulator/n8nCredential';
+import type { SlackStandIn } from '../harness/slackStandIn';
+import { startSlackStandIn } from '../harness/slackStandIn';
+
+const step = (text: string) => console.log(`\n▶ ${text}`);
+
+async function startSimulator(): Promise<DeskSimulator> {
+	try {
+		return await startDeskSimulator({ port: DEFAULT_CLI_PORT });
+	} catch {
+		return await startDeskSimulator(); // the usual port is taken: any free one
+	}
+}
+
+async function main(): Promise<void> {
+	let n8n: N8nInstance | undefined;
+	let simulator: DeskSimulator | undefined;
+	let slack: SlackStandIn | undefined;
+	let stopping = false;
+	const stop = async (code: number) => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n, the simulator and the Slack stand-in…');
+		await n8n?.stop().catch(() => undefined);
+		await stopAllProcesses();
+		await slack?.close();
+		await simulator?.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+
+	try {
+		step('Starting the Tencent Cloud Desk simulator');
+		simulator = await startSimulator();
+		console.log(`  ${simulator.url}`);
+
+		step('Starting a Slack stand-in (prints every message it receives)');
+		slack = await startSlackStandIn((text) => console.log(`\n💬 Slack received:\n  ${text.replace(/\n/g, '\n  ')}`));
+		console.log(`  ${slack.url}`);
+
+		step('Starting n8n 2.41.1 with n8n-nodes-tencent-desk installed (first run installs n8n: ~4 min)');
+		n8n = await startN8n({ log: true });
+
+		step('Creating the credential and publishing the "Slack alert when no agent is online" example');
+		await n8n.api.createCredential('Tencent Cloud Desk account', 'tencentCloudDeskApi', simulatorCredentials(simulator));
+		const example = loadExample('slack-alert-on-no-agent-online.json');
+		const { id } = await n8n.api.createWorkflow(withSlackUrl(example, slack.url));
+		await n8n.api.activateWorkflow(id);
+		const callbackUrl = n8n.api.webhookUrl(triggerWebhookId(example), 'webhook');
+		await n8n.api.waitForWebhook(callbackUrl);
+		simulator.callbackUrl = callbackUrl;
+
+		step('Playing a customer session that ends in NoAgentOnline');
+		const acks = await simulator.playScript('noAgentOnline', callbackUrl);
+		for (const ack of acks) console.log(`  ${String(ack.event).padEnd(22)} → HTTP ${ack.status} ${ack.responseText}`);
+		const [execution] = await n8n.api.waitForExecutions(id, 1, 60_000);
+		console.log(`  n8n execution ${execution.id}: ${execution.status}`);
+
+		console.log(`
+────────────────────────────────────────────────────────────────────────
+ n8n editor   ${n8n.baseUrl}/workflow/${id}
+ login        ${DEFAULT_OWNER.email} / ${DEFAULT_OWNER.password}
+ simulator    ${simulator.url}   (credential "Tencent Cloud Desk account" points here)
+ play again   curl -s -X POST ${simulator.url}/_simulator/play -H 'Content-Type: application/json' \\
+                -d '{"script":"noAgentOnline"}'
+ Ctrl-C stops everything.
+────────────────────────────────────────────────────────────────────────`);
+	} catch (error) {
+		console.error(`\n✖ ${(error as Error).message}`);
+		if (n8n) console.error(`n8n log tail:\n${n8n.logTail(40)}`);
+		await stop(1);
+	}
+}
+
+void main();
