@@ -8,7 +8,7 @@ import type { DeskSimulator } from '../../simulator';
 import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
 import type { Parameters } from '../helpers/executeContext';
 import { createExecuteContext } from '../helpers/executeContext';
-import { simulatorCredentials } from '../helpers/simulatorCredentials';
+import { simulatorCredentials } from '../../simulator/n8nCredential';
 
 jest.setTimeout(30_000);
 
