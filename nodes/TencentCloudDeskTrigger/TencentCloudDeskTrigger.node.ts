@@ -90,7 +90,8 @@ export class TencentCloudDeskTrigger implements INodeType {
 			return { webhookResponse: CALLBACK_ACK };
 		}
 
-		const requestId = typeof query.RequestID === 'string' ? query.RequestID : '';
+		const rawRequestId = Array.isArray(query.RequestID) ? query.RequestID[0] : query.RequestID;
+		const requestId = typeof rawRequestId === 'string' ? rawRequestId : '';
 		// A test run ("Listen for test event") should always run, even for a replayed callback.
 		if (requestId && options.ignoreRepeatedDeliveries !== false && this.getMode() !== 'manual') {
 			const node = this.getNode();

@@ -50,7 +50,12 @@ export const OUTPUT_CATALOGUE: OutputCatalogue = {
 	events: DESK_EVENTS.map(({ value, name }) => ({ value, name })),
 };
 
-export const outputsExpression: `={{${string}}}` = `={{(${configuredOutputs.toString()})($parameter, ${JSON.stringify(OUTPUT_CATALOGUE)})}}`;
+// n8n's expression splitter ends `{{ … }}` at the first `}}`, even inside code: a compiler that
+// prints two closing braces together (esbuild/tsx, minifiers) would cut the function short and
+// n8n would silently show no outputs. A space between two `}` tokens changes nothing in JS.
+const outputsSource = configuredOutputs.toString().replace(/\}\}/g, '} }');
+
+export const outputsExpression: `={{${string}}}` = `={{(${outputsSource})($parameter, ${JSON.stringify(OUTPUT_CATALOGUE)})}}`;
 
 /** Index of the output an event goes to, or -1 when it is not selected (acked, dropped). */
 export function outputIndexFor(outputs: ConfiguredOutput[], event: string): number {

@@ -6,10 +6,18 @@ export const DEFAULT_TOLERANCE_SECONDS = 60;
 export const DEFAULT_DEDUPLICATION_MINUTES = 10;
 
 export const triggerProperties: INodeProperties[] = [
+	// n8n 2.x strips markup from notices: two plain notices instead of one formatted one.
 	{
 		displayName:
-			'Paste this node’s <b>Production URL</b> into the Desk Management Panel → <b>Settings → Developer Settings</b> as the callback URL, turn the callback toggle on, and <b>publish</b> this workflow: until it is published the production URL answers 404. The Test URL works only while you click “Listen for test event”, for one event.<br><br>Set a <b>Callback Token</b> in the credential (the same one as in the Chat console’s callback authentication) so forged callbacks are rejected: without it, anyone who learns the URL can post events.',
+			'Paste this node’s Production URL into the Desk Management Panel → Settings → Developer Settings as the callback URL, turn the callback toggle on, and publish this workflow: until it is published the production URL answers 404. The Test URL works only while you click “Listen for test event”, for one event.',
 		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName:
+			'Set a Callback Token in the credential (the same one as in the Chat console’s callback authentication) so forged callbacks are rejected. Without it, anyone who learns the URL can post events.',
+		name: 'securityNotice',
 		type: 'notice',
 		default: '',
 	},

@@ -69,7 +69,9 @@ export function verifyCallback(request: CallbackRequest, settings: VerifySetting
 	}
 
 	const queryCommand = firstValue(request.query.CallbackCommand);
-	const command = String(typeof queryCommand === 'string' ? queryCommand : (body.CallbackCommand ?? ''));
+	// Strings only: String() of a JSON object such as {"toString":0} throws.
+	const bodyCommand = typeof body.CallbackCommand === 'string' ? body.CallbackCommand : '';
+	const command = typeof queryCommand === 'string' ? queryCommand : bodyCommand;
 	return command === SESSION_EVENT_COMMAND
 		? { kind: 'accepted', body, command }
 		: { kind: 'otherCommand', body, command };
