@@ -4,7 +4,8 @@
  * render on the canvas with their names and icons (not as "not installed" placeholders), that the trigger's
  * output carries its event name, and that the trigger's panel shows the setup notice and its parameters.
  *
- * Screenshots are rewritten on every run: docs/editor-canvas.png and docs/trigger-panel.png.
+ * Screenshots go to .tmp/screenshots/ on every run; with UPDATE_SCREENSHOTS=1 they replace the README's
+ * docs/editor-canvas.png and docs/trigger-panel.png (kept out of ordinary runs so tests leave the tree clean).
  * On a failure: a screenshot in /tmp and n8n's log tail on the console.
  *
  * Needs Chromium at /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) or CHROMIUM_PATH.
@@ -36,7 +37,7 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 const REPO = join(__dirname, '..', '..');
-const DOCS = join(REPO, 'docs');
+const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs') : join(REPO, '.tmp', 'screenshots');
 const PACKAGE = 'n8n-nodes-tencent-desk';
 const ICON_SOURCE = join(REPO, 'nodes', 'TencentCloudDesk', 'tencentCloudDesk.svg');
 
