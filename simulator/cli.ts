@@ -5,7 +5,7 @@
 import { parseArgs } from 'util';
 
 import { isStateSpelling } from './currentState';
-import { DEFAULT_CLI_PORT, DEFAULT_HOST } from './defaults';
+import { DEFAULT_CLI_PORT, DEFAULT_HOST, SEED_SESSION_IDS } from './defaults';
 import { startDeskSimulator } from './deskSimulator';
 import { isScriptName, SCRIPTS } from './scripts';
 import type { CallbackResult } from './types';
@@ -77,8 +77,10 @@ ${[
 Seeded sessions (get_session_state by SessionId):
 ${sim.sessions
 	.list()
+	.filter((s) => s.phase !== 'Ended' || s.sessionId === SEED_SESSION_IDS.ended)
 	.map((s) => `  ${s.sessionId}  ${s.phase.padEnd(24)} ${s.clientUserId}${s.agentId ? `  ${s.agentId}` : ''}`)
 	.join('\n')}
+  … and ${sim.sessions.list().filter((s) => s.phase === 'Ended' && s.sessionId !== SEED_SESSION_IDS.ended).length} more ended sessions (describe_im_cdr_list); ${sim.agents.length} agents (get_member_list)
 
 Play a script (${Object.keys(SCRIPTS).join(', ')}):
   curl -s -X POST ${sim.url}/_simulator/play -H 'Content-Type: application/json' \\

@@ -2,8 +2,16 @@
  * The router: REST commands by `service/command`. A command is one handler file under `api/`
  * plus one line in `api/index.ts`.
  */
-import type { SessionStore } from './sessionStore';
-import type { SimulatorApp, StateSpelling } from './types';
+import type { AppMembers } from './memberDirectory';
+import type { AppliedStep, SessionStore } from './sessionStore';
+import type { SessionStep, SimulatorApp, StateSpelling } from './types';
+
+/**
+ * Apply steps to a session (all or none: the path is checked first) and send the callbacks of
+ * the Desk events among them to the callback URL, in order, after the answer. The same path as
+ * advanceSession, so get_session_state and the callbacks agree.
+ */
+export type ApplySteps = (sessionId: string, steps: ReadonlyArray<SessionStep | string>) => AppliedStep[];
 
 export interface CommandContext {
 	app: SimulatorApp;
@@ -11,6 +19,9 @@ export interface CommandContext {
 	body: Record<string, unknown>;
 	sessions: SessionStore;
 	stateSpelling: StateSpelling;
+	/** The app's agents and skill groups. */
+	members: AppMembers;
+	applySteps: ApplySteps;
 }
 
 export interface CommandHandler {

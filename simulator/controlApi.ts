@@ -40,6 +40,25 @@ const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }
 		},
 		help: 'POST /stats/reset',
 	},
+	{
+		method: 'POST',
+		path: /^\/reset$/,
+		route: (sim) => {
+			sim.reset();
+			return { ok: true, sessions: sim.sessions.list().length };
+		},
+		help: 'POST /reset — seed sessions, agents and statuses, default faults, empty stats',
+	},
+	{ method: 'GET', path: /^\/members$/, route: (sim) => ({ members: sim.agents, skillGroups: sim.skillGroups }), help: 'GET /members (default app)' },
+	{
+		method: 'POST',
+		path: /^\/callbacks\/settle$/,
+		route: async (sim) => {
+			await sim.callbacksSettled();
+			return { ok: true };
+		},
+		help: 'POST /callbacks/settle — returns once every callback caused by a REST action was delivered',
+	},
 	{ method: 'GET', path: /^\/faults$/, route: (sim) => sim.faults.get(), help: 'GET /faults' },
 	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, reset?: true}' },
 	{ method: 'POST', path: /^\/settings$/, route: setSettings, help: 'POST /settings {stateSpelling?: "en"|"zh", callbackUrl?}' },

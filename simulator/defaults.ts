@@ -33,6 +33,10 @@ export const SEED_SESSION_IDS = {
 	waitingForAgent: '0c9e8d7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f',
 	notInSession: '3a4b5c6d-7e8f-4a9b-8c0d-1e2f3a4b5c6d',
 	ended: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+	/** Second sessions per state, so action tests can change one and still find another. */
+	chatbotSecond: '4d5e6f70-8192-4a3b-9c4d-5e6f708192a3',
+	queuingSecond: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+	agentSecond: '1b2c3d4e-5f60-4718-9a2b-3c4d5e6f7081',
 } as const;
 
 /** Seeded client users; `user1` is the spec's sample for the pair form. */
@@ -43,4 +47,7 @@ export const SEED_CLIENT_USER_IDS = {
 	notInSession: 'user4',
 	ended: 'user5',
 	queuing: 'web_visitor_42',
+	chatbotSecond: 'user6',
+	queuingSecond: 'web_visitor_43',
+	agentSecond: 'user7',
 } as const;

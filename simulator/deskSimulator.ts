@@ -3,15 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'http';
 
 import { COMMANDS } from './api';
 import { AppRegistry } from './apps';
+import { CallbackQueue } from './callbackQueue';
 import { CallbackSender, type CallbackOverrides } from './callbackSender';
-import { CommandRegistry, type CommandHandler } from './commandRegistry';
+import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
 import { CONTROL_PREFIX, handleControlRequest } from './controlApi';
 import { isStateSpelling } from './currentState';
 import { DEFAULT_HOST } from './defaults';
 import { FaultController } from './faults';
+import { MemberDirectory, type DeskMember, type SkillGroup } from './memberDirectory';
 import { handleRestRequest } from './restEndpoint';
 import { playScript, sendApplied, type PlayOptions, type PlayerDeps, type ScriptInput } from './scriptPlayer';
-import { SEED_AGENTS, SEED_SKILL_GROUPS, type SeedAgent, type SeedSkillGroup } from './seedData';
 import { listen } from './server';
 import type { AppliedStep } from './sessionStore';
 import { SessionStore } from './sessionStore';
@@ -63,8 +64,11 @@ export interface DeskSimulator {
 	readonly apps: readonly SimulatorApp[];
 	readonly sessions: SessionStore;
 	readonly faults: FaultController;
-	readonly agents: readonly SeedAgent[];
-	readonly skillGroups: readonly SeedSkillGroup[];
+	/** Agents and skill groups of every app (each starts from the seed). */
+	readonly members: MemberDirectory;
+	/** The default app's agents now (set_member_status changes them). */
+	readonly agents: readonly DeskMember[];
+	readonly skillGroups: readonly SkillGroup[];
 	stateSpelling: StateSpelling;
 	/** Default callback target; undefined = play needs an explicit one. */
 	callbackUrl: string | undefined;
@@ -76,17 +80,24 @@ export interface DeskSimulator {
 	advanceSession(sessionId: string, step: SessionStep | string, target?: CallbackTarget | string, options?: PlayOptions): Promise<AdvanceResult>;
 	/** Low-level: send any payload (object → JSON, string → as-is) with optional forged query values. */
 	sendCallback(target: CallbackTarget | string, payload: object | string, overrides?: CallbackOverrides): Promise<CallbackResult>;
+	/** Resolves when every callback caused by a REST action (end_session, send_msg, …) has been acknowledged or failed. */
+	callbacksSettled(): Promise<void>;
+	/** Back to a fresh start: seed sessions (if seeded), seed agents and statuses, default faults, empty stats. */
+	reset(): void;
 	close(): Promise<void>;
 }
 
 export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Promise<DeskSimulator> {
 	const apps = new AppRegistry(options.app, options.apps);
 	const commands = new CommandRegistry([...COMMANDS, ...(options.commands ?? [])]);
-	const sessions = new SessionStore(apps);
-	if (options.seed !== false) sessions.seed();
+	const members = new MemberDirectory();
+	const sessions = new SessionStore(apps, members);
+	const seeded = options.seed !== false;
+	if (seeded) sessions.seed();
 	const faults = new FaultController(options.faults, options.random);
 	const stats = new StatsRecorder();
 	const sender = new CallbackSender();
+	const actionCallbacks = new CallbackQueue();
 	const closing = new AbortController();
 	if (options.stateSpelling !== undefined && !isStateSpelling(options.stateSpelling)) {
 		throw new Error(`stateSpelling must be 'en' or 'zh', got ${String(options.stateSpelling)}`);
@@ -100,6 +111,19 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		return simulator.callbackUrl ? { url: simulator.callbackUrl } : undefined;
 	};
 
+	// REST actions notify the app's configured callback URL (Desk's Developer Settings), if any.
+	const applySteps: ApplySteps = (sessionId, steps) => {
+		const current = sessions.get(sessionId);
+		if (!current) throw new Error(`No session ${sessionId}`);
+		sessions.checkSteps(steps, current.phase);
+		const applied = steps.map((step) => sessions.advance(sessionId, step));
+		const target = resolveTarget(undefined);
+		for (const step of applied) {
+			if (target && step.notified) actionCallbacks.enqueue(() => sendApplied(step, target, {}, playerDeps));
+		}
+		return applied;
+	};
+
 	const simulator: DeskSimulator = {
 		url: '',
 		port: 0,
@@ -107,8 +131,13 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		apps: apps.list(),
 		sessions,
 		faults,
-		agents: SEED_AGENTS,
-		skillGroups: SEED_SKILL_GROUPS,
+		members,
+		get agents() {
+			return members.forApp(apps.defaultApp.sdkAppId).list();
+		},
+		get skillGroups() {
+			return members.forApp(apps.defaultApp.sdkAppId).skillGroups();
+		},
 		get stateSpelling() {
 			return stateSpelling;
 		},
@@ -138,6 +167,14 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 			stats.recordCallback(result);
 			return result;
 		},
+		callbacksSettled: () => actionCallbacks.settled(),
+		reset() {
+			sessions.clear();
+			members.reset();
+			if (seeded) sessions.seed();
+			faults.reset();
+			stats.reset();
+		},
 		async close() {
 			closing.abort();
 			sender.close();
@@ -145,7 +182,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		},
 	};
 
-	const restDeps = { apps, commands, sessions, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
+	const restDeps = { apps, commands, sessions, members, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://simulator.local');
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {

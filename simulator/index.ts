@@ -1,17 +1,37 @@
-/** Local Tencent Cloud Desk simulator: REST (get_session_state, account_check), callbacks, faults. */
+/** Local Tencent Cloud Desk simulator: REST (Desk's desk_http_svc commands, account_check), callbacks, faults. */
 export { startDeskSimulator } from './deskSimulator';
 export type { AdvanceResult, DeskSimulator, DeskSimulatorOptions } from './deskSimulator';
 export * from './defaults';
 export { DEFAULT_APP } from './apps';
 export type { CallbackOverrides } from './callbackSender';
 export { buildCallbackBody, type SessionEventCallbackBody } from './callbackPayload';
-export type { CommandContext, CommandHandler } from './commandRegistry';
+export type { ApplySteps, CommandContext, CommandHandler } from './commandRegistry';
 export { DEFAULT_FAULTS, type FaultController, type FaultState } from './faults';
-export { DeskApiError } from './restResponse';
+export { DeskApiError, type RestEnvelope } from './restResponse';
+export { callDeskApi, type RestCallOptions } from './restClient';
 export type { PlayOptions, ScriptInput } from './scriptPlayer';
 export { SCRIPTS, type ScriptName, type ScriptSession } from './scripts';
-export { SEED_AGENTS, SEED_SKILL_GROUPS, SEED_SESSIONS, type SeedAgent, type SeedSkillGroup } from './seedData';
-export { InvalidTransitionError, TRANSITIONS, WAITING_FOR_AGENT_STEP } from './sessionStateMachine';
+export {
+	DEFAULT_IM_AGENT_NICK,
+	EMPTY_SKILL_GROUP_ID,
+	FALLBACK_SKILL_GROUP_ID,
+	historyClientUserId,
+	NO_FREE_AGENT_SKILL_GROUP_ID,
+	SEED_AGENTS,
+	SEED_CUSTOMER_SERVICE_ID,
+	SEED_ENDED_SESSION_COUNT,
+	SEED_ENDED_SESSIONS,
+	SEED_IM_AGENTS,
+	SEED_SESSIONS,
+	SEED_SKILL_GROUPS,
+	type SeedAgent,
+	type SeedImAgent,
+	type SeedSession,
+	type SeedSkillGroup,
+} from './seedData';
+export { AppMembers, MemberDirectory, type DeskMember, type SkillGroup } from './memberDirectory';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './api/params';
+export { API_END_STEP, InvalidTransitionError, TRANSITIONS, WAITING_FOR_AGENT_STEP } from './sessionStateMachine';
 export type { AppliedStep, CreateSessionInput, SessionStore } from './sessionStore';
 export type { SimulatorStats } from './stats';
 export type * from './types';

@@ -7,9 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { setTimeout as delay } from 'timers/promises';
 
 import type { AppRegistry } from './apps';
-import { commandKey, type CommandRegistry } from './commandRegistry';
+import { commandKey, type ApplySteps, type CommandRegistry } from './commandRegistry';
 import type { FaultController } from './faults';
 import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
+import type { MemberDirectory } from './memberDirectory';
 import { DeskApiError, failBody, okBody } from './restResponse';
 import type { SessionStore } from './sessionStore';
 import type { StatsRecorder } from './stats';
@@ -20,6 +21,8 @@ export interface RestEndpointDeps {
 	apps: AppRegistry;
 	commands: CommandRegistry;
 	sessions: SessionStore;
+	members: MemberDirectory;
+	applySteps: ApplySteps;
 	faults: FaultController;
 	stats: StatsRecorder;
 	stateSpelling: () => StateSpelling;
@@ -82,7 +85,14 @@ async function runChecksAndCommand(
 		throw new DeskApiError(isDesk ? 141009 : 60011, `over ${deps.faults.get().rateLimitPerSecond} requests/s`);
 	}
 	if (isDesk && deps.faults.rollInternalError()) throw new DeskApiError(141002, 'injected by the simulator');
-	return handler.handle({ app, body, sessions: deps.sessions, stateSpelling: deps.stateSpelling() });
+	return handler.handle({
+		app,
+		body,
+		sessions: deps.sessions,
+		stateSpelling: deps.stateSpelling(),
+		members: deps.members.forApp(app.sdkAppId),
+		applySteps: deps.applySteps,
+	});
 }
 
 function answer(res: ServerResponse, stats: StatsRecorder, envelope: ReturnType<typeof okBody>): void {

@@ -8,6 +8,11 @@ import { findDeskEvent } from '../nodes/shared/events';
 import type { SessionPhase } from './types';
 
 export const WAITING_FOR_AGENT_STEP = 'WaitingForAgentAnswering';
+/**
+ * Silent step: end_session ended a session no agent had answered yet. Only SessionEnd follows.
+ * UNCONFIRMED: which end event (if any) Desk sends for an admin end outside the agent phase.
+ */
+export const API_END_STEP = 'EndedByApi';
 
 interface Transition {
 	from: readonly SessionPhase[];
@@ -20,7 +25,9 @@ const LIVE_WITH_AGENT: readonly SessionPhase[] = ['WaitingForAgentAnswering', 'A
 export const TRANSITIONS: Readonly<Record<string, Transition>> = {
 	SessionBegin: { from: ['NotInSession'], to: 'Chatbot' },
 	'ChatBot.UserSendMsg': { from: ['Chatbot'] },
-	'ChatBot.RobotSendMsg': { from: ['Chatbot'] },
+	// UNCONFIRMED: send_msg outside the agent phase speaks as the customer-service account, also
+	// while the customer waits for an agent (e.g. queue notices).
+	'ChatBot.RobotSendMsg': { from: ['Chatbot', 'TransferringToHuman', 'Queuing', 'WaitingForAgentAnswering'] },
 	TransferringToHuman: { from: ['Chatbot'], to: 'TransferringToHuman' },
 	TransferringToHumanWait: { from: ['TransferringToHuman'], to: 'Queuing' },
 	NoAgentOnline: { from: ['TransferringToHuman', 'Queuing'], to: 'Chatbot' },
@@ -36,6 +43,7 @@ export const TRANSITIONS: Readonly<Record<string, Transition>> = {
 	SessionUserTimeoutEnd: { from: ['Chatbot', 'Agent'], to: 'Ending' },
 	SessionAgentTimeoutEnd: { from: LIVE_WITH_AGENT, to: 'Ending' },
 	SessionPendingAutoFinishEnd: { from: ['Queuing'], to: 'Ending' },
+	[API_END_STEP]: { from: ['Chatbot', 'TransferringToHuman', 'Queuing', 'WaitingForAgentAnswering'], to: 'Ending' },
 	SessionEnd: { from: ['Ending'], to: 'Ended' },
 };
 

@@ -6,7 +6,8 @@
 import { randomInt, randomUUID } from 'crypto';
 
 import type { AppRegistry } from './apps';
-import { SEED_AGENTS, SEED_SESSIONS, type SeedAgent } from './seedData';
+import { MemberDirectory } from './memberDirectory';
+import { SEED_SESSIONS } from './seedData';
 import { InvalidTransitionError, isLivePhase, isNotifiedStep, nextPhase, WAITING_FOR_AGENT_STEP } from './sessionStateMachine';
 import type { ChannelType, DeskSession, MessageRole, SessionMessage, SessionPhase, SessionStep } from './types';
 
@@ -17,6 +18,8 @@ export interface CreateSessionInput {
 	sessionId?: string;
 	/** Default: a fresh `user_xxxxxxxx`. */
 	clientUserId?: string;
+	/** Default: the clientUserId. */
+	clientUserNickName?: string;
 	/** Default: the app's customer-service account. */
 	customerServiceId?: string;
 	channelType?: ChannelType;
@@ -62,21 +65,25 @@ export class SessionStore {
 
 	constructor(
 		private readonly apps: AppRegistry,
-		readonly agents: readonly SeedAgent[] = SEED_AGENTS,
+		/** Whom steps without an agentId pick (free agents of the session's app). */
+		readonly members: MemberDirectory = new MemberDirectory(),
 	) {}
 
 	create(input: CreateSessionInput = {}): DeskSession {
 		const app = this.apps.resolve(input.sdkAppId);
 		const sessionId = input.sessionId ?? randomUUID();
 		if (this.sessions.has(sessionId)) throw new Error(`Session ${sessionId} already exists`);
+		const clientUserId = input.clientUserId ?? `user_${randomUUID().slice(0, 8)}`;
 		const session: DeskSession = {
 			sessionId,
 			sdkAppId: app.sdkAppId,
-			clientUserId: input.clientUserId ?? `user_${randomUUID().slice(0, 8)}`,
+			clientUserId,
+			clientUserNickName: input.clientUserNickName ?? clientUserId,
 			customerServiceId: input.customerServiceId ?? app.customerServiceId,
 			channelType: input.channelType ?? 'SDK',
 			phase: 'NotInSession',
 			agentId: '',
+			skillGroupId: 0,
 			startTime: input.startTime ?? Date.now(),
 			isContactUser: input.isContactUser ?? false,
 			messages: [],
@@ -148,13 +155,20 @@ export class SessionStore {
 		}
 
 		session.phase = phase;
+		if (agentId !== session.agentId || step.skillGroupId !== undefined) {
+			session.skillGroupId = this.skillGroupOf(session.sdkAppId, agentId, step.skillGroupId, session.skillGroupId);
+		}
 		session.agentId = agentId;
 		const role = MESSAGE_ROLES[step.event];
 		if (role) {
 			applied.message = this.addMessage(session, role, step, time);
 		}
-		if (phase === 'Ending') session.endReason = step.event;
-		if (phase === 'Ended') session.endTime = time;
+		// The end reason is the Desk event; a silent end (end_session) leaves SessionEnd as the reason.
+		if (phase === 'Ending' && applied.notified) session.endReason = step.event;
+		if (phase === 'Ended') {
+			session.endTime = time;
+			session.endReason ??= step.event;
+		}
 		session.history.push({ step: step.event, time, phase, agentId });
 		return { ...applied, agentId, session: structuredClone(session) };
 	}
@@ -165,18 +179,20 @@ export class SessionStore {
 		for (const step of steps) current = nextPhase(current, typeof step === 'string' ? step : step.event);
 	}
 
-	/** Load the seed sessions (default app), start times spread over the past hour. */
+	/** Load the seed sessions (default app): live ones from the past hour, ended ones from the past week. */
 	seed(now = Date.now()): void {
 		for (const seed of SEED_SESSIONS) {
 			const startTime = now - seed.startedMinutesAgo * 60_000;
 			this.create({
 				sessionId: seed.sessionId,
 				clientUserId: seed.clientUserId,
+				clientUserNickName: seed.clientUserNickName,
 				channelType: seed.channelType,
 				startTime,
 			});
+			const stepMs = (seed.stepSeconds ?? 20) * 1000;
 			seed.steps.forEach((step, index) => {
-				const time = startTime + (index + 1) * 20_000;
+				const time = startTime + (index + 1) * stepMs;
 				this.advance(seed.sessionId, typeof step === 'string' ? { event: step, time } : { time, ...step });
 			});
 		}
@@ -189,11 +205,11 @@ export class SessionStore {
 	private agentAfter(session: DeskSession, step: SessionStep, phase: SessionPhase): string {
 		switch (step.event) {
 			case WAITING_FOR_AGENT_STEP:
-				return step.agentId ?? this.pickAgent('');
+				return step.agentId ?? this.pickAgent(session.sdkAppId, '');
 			case 'TransferToHumanSuccess':
-				return step.agentId ?? (session.agentId || this.pickAgent(''));
+				return step.agentId ?? (session.agentId || this.pickAgent(session.sdkAppId, ''));
 			case 'AgentForward': {
-				const to = step.agentId ?? this.pickAgent(session.agentId);
+				const to = step.agentId ?? this.pickAgent(session.sdkAppId, session.agentId);
 				if (to === session.agentId) throw new InvalidTransitionError(`AgentForward to the same agent ${to}`);
 				return to;
 			}
@@ -203,10 +219,17 @@ export class SessionStore {
 		}
 	}
 
-	private pickAgent(except: string): string {
-		const agent = this.agents.find((candidate) => candidate.email !== except && candidate.status === 'STATUS_FREE');
-		if (!agent) throw new InvalidTransitionError('No free seeded agent to pick; name one with agentId');
+	private pickAgent(sdkAppId: number, except: string): string {
+		const [agent] = this.members.forApp(sdkAppId).freeAgents({ except });
+		if (!agent) throw new InvalidTransitionError('No free agent to pick; name one with agentId');
 		return agent.email;
+	}
+
+	/** The group named by the step, else the agent's first group, else unchanged. */
+	private skillGroupOf(sdkAppId: number, agentId: string, named: number | undefined, current: number): number {
+		if (named !== undefined) return named;
+		if (!agentId) return current;
+		return this.members.forApp(sdkAppId).find(agentId)?.skillGroupIds[0] ?? current;
 	}
 
 	private addMessage(session: DeskSession, role: MessageRole, step: SessionStep, time: number): SessionMessage {
@@ -216,7 +239,9 @@ export class SessionStore {
 			msgKey: `${++this.msgSeq}_${randomInt(0, 2 ** 32)}_${Math.floor(time / 1000)}`,
 			role,
 			from,
-			msgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: step.text ?? DEFAULT_TEXTS[step.event] } }],
+			msgBody: step.msgBody
+				? structuredClone(step.msgBody)
+				: [{ MsgType: 'TIMTextElem', MsgContent: { Text: step.text ?? DEFAULT_TEXTS[step.event] } }],
 			cloudCustomData: step.cloudCustomData ?? '',
 			time,
 		};

@@ -36,6 +36,9 @@ export type SessionPhase =
 
 export type MessageRole = 'User' | 'Robot' | 'Agent';
 
+/** An agent's status as get_member_list reports it; only the first three can be set (set_member_status). */
+export type MemberStatus = 'STATUS_FREE' | 'STATUS_NOT_READY' | 'STATUS_REST' | 'STATUS_OFFLINE';
+
 export interface MsgElement {
 	MsgType: string;
 	MsgContent: Record<string, unknown>;
@@ -63,10 +66,14 @@ export interface DeskSession {
 	sessionId: string;
 	sdkAppId: number;
 	clientUserId: string;
+	/** describe_im_cdr_list's ClientUserNickName. */
+	clientUserNickName: string;
 	customerServiceId: string;
 	channelType: ChannelType;
 	phase: SessionPhase;
 	agentId: string;
+	/** Skill group of the (last) agent; 0 while no agent had it. */
+	skillGroupId: number;
 	/** Unix milliseconds. */
 	startTime: number;
 	endTime?: number;
@@ -83,6 +90,10 @@ export interface SessionStep {
 	event: string;
 	/** Text of a message event. */
 	text?: string;
+	/** Elements of a message event (send_msg); wins over `text`. */
+	msgBody?: MsgElement[];
+	/** Skill group the agent takes the session for; default the agent's first group. */
+	skillGroupId?: number;
 	/** Agent who takes (TransferToHumanSuccess, WaitingForAgentAnswering) or receives (AgentForward) the session. */
 	agentId?: string;
 	/** 1..5 for SatisfactionSelected. */

@@ -10,12 +10,26 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { searchAgents, searchSkillGroups } from './methods/listSearch';
+import { agentDescription, agentOperations } from './resources/agent';
+import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
+import {
+	customerServiceAccountDescription,
+	customerServiceAccountOperations,
+} from './resources/customerServiceAccount';
 import { sessionDescription, sessionOperations } from './resources/session';
+import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
+import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
+	sessionRecord: sessionRecordOperations,
+	agent: agentOperations,
+	skillGroup: skillGroupOperations,
+	customerServiceAccount: customerServiceAccountOperations,
+	customApiCall: customApiCallOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -26,7 +40,7 @@ export class TencentCloudDesk implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and act on Tencent Cloud Desk customer-service sessions',
+		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents and skill groups',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,11 +52,27 @@ export class TencentCloudDesk implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Session', value: 'session' }],
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Custom API Call', value: 'customApiCall' },
+					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Session', value: 'session' },
+					{ name: 'Session Record', value: 'sessionRecord' },
+					{ name: 'Skill Group', value: 'skillGroup' },
+				],
 				default: 'session',
 			},
 			...sessionDescription,
+			...sessionRecordDescription,
+			...agentDescription,
+			...skillGroupDescription,
+			...customerServiceAccountDescription,
+			...customApiCallDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchSkillGroups, searchAgents },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,18 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { eventPhase, findDeskEvent } from '../shared/events';
+import { messageText } from '../shared/messageText';
 import type { DeskCallbackBody } from './verifyCallback';
 
 const CALLBACK_QUERY_FIELDS = ['SdkAppid', 'CallbackCommand', 'ClientIP', 'OptPlatform', 'RequestID', 'RequestTime'];
-
-/** The text of a message: its `TIMTextElem` texts joined by newlines ('' for non-text messages). */
-export function messageText(msgBody: unknown): string {
-	if (!Array.isArray(msgBody)) return '';
-	return msgBody
-		.filter((element) => element?.MsgType === 'TIMTextElem' && typeof element?.MsgContent?.Text === 'string')
-		.map((element) => element.MsgContent.Text as string)
-		.join('\n');
-}
 
 function isoTime(eventTime: unknown): string | null {
 	const ms = typeof eventTime === 'string' && /^\d+$/.test(eventTime) ? Number(eventTime) : eventTime;

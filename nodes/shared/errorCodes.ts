@@ -69,3 +69,9 @@ export function describeDeskError(code: number): DeskErrorInfo | undefined {
 export function isTransientError(code: number): boolean {
 	return DESK_ERRORS[code]?.kind === 'transient';
 }
+
+/** Codes operations handle by name (e.g. to return them as data when the user chose so). */
+export const SESSION_NOT_FOUND = 141005;
+export const NO_AGENT_ONLINE = 141001;
+export const NO_FREE_AGENT_IN_GROUP = 141025;
+export const SESSION_NOT_QUEUING = 141027;

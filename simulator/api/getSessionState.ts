@@ -4,15 +4,7 @@ import { currentStateName, reportsAgent } from '../currentState';
 import { DeskApiError } from '../restResponse';
 import { isLivePhase } from '../sessionStateMachine';
 import type { DeskSession } from '../types';
-
-function stringParam(body: Record<string, unknown>, name: string): string | undefined {
-	const value = body[name];
-	if (value === undefined) return undefined;
-	if (typeof value !== 'string' || value === '') {
-		throw new DeskApiError(141004, `${name} must be a non-empty string`);
-	}
-	return value;
-}
+import { optionalString as stringParam } from './params';
 
 export const getSessionState: CommandHandler = {
 	service: 'desk_http_svc',

@@ -1,7 +1,7 @@
 /**
  * The package inside a real n8n 2.41.1, installed the way the Community Nodes installer does:
- * the Slack-alert example end to end, routing of all 17 events, forged callbacks, repeated
- * deliveries, the credential test, and the action node run headless.
+ * the Slack-alert and wait-message examples end to end, routing of all 17 events, forged
+ * callbacks, repeated deliveries, the credential test, and the action node run headless.
  */
 import { randomUUID } from 'crypto';
 
@@ -11,6 +11,7 @@ import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
 import { DESK_EVENTS } from '../../nodes/shared/events';
 import type { CallbackResult, DeskSimulator } from '../../simulator';
 import { SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
+import { FALLBACK_SKILL_GROUP_ID, SEED_AGENTS } from '../../simulator/seedData';
 import { loadExample, triggerWebhookId, withSlackUrl } from '../../harness/examples';
 import { simulatorCredentials } from '../../simulator/n8nCredential';
 import type { SlackStandIn } from '../../harness/slackStandIn';
@@ -28,6 +29,8 @@ let slackWorkflowId: string;
 let slackUrl: string;
 let timelineWorkflowId: string;
 let timelineUrl: string;
+let waitWorkflowId: string;
+let waitUrl: string;
 
 beforeAll(async () => {
 	simulator = await startDeskSimulator();
@@ -44,8 +47,13 @@ beforeAll(async () => {
 	timelineWorkflowId = (await n8n.api.createWorkflow(timelineExample)).id;
 	await n8n.api.activateWorkflow(timelineWorkflowId);
 	timelineUrl = n8n.api.webhookUrl(triggerWebhookId(timelineExample), 'webhook');
+	const waitExample = loadExample('wait-message-and-fallback-transfer.json');
+	waitWorkflowId = (await n8n.api.createWorkflow(waitExample)).id;
+	await n8n.api.activateWorkflow(waitWorkflowId);
+	waitUrl = n8n.api.webhookUrl(triggerWebhookId(waitExample), 'webhook');
 	await n8n.api.waitForWebhook(slackUrl);
 	await n8n.api.waitForWebhook(timelineUrl);
+	await n8n.api.waitForWebhook(waitUrl);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -77,6 +85,11 @@ function triggerOutput(execution: Execution): { index: number; json: Record<stri
 	const main = execution.data?.resultData.runData[TRIGGER]?.[0]?.data?.main ?? [];
 	const index = main.findIndex((items) => (items?.length ?? 0) > 0);
 	return { index, json: main[index]?.[0]?.json ?? {} };
+}
+
+/** The first output item of a node in one execution. */
+function firstItemOf(execution: Execution, nodeName: string): Record<string, unknown> | undefined {
+	return execution.data?.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.[0]?.json;
 }
 
 async function executionsSettled(workflowId: string, expected: number): Promise<Execution[]> {
@@ -237,5 +250,92 @@ describe('in a real n8n', () => {
 		expect(output).toContain(`"SessionId":"${SEED_SESSION_IDS.agent}"`);
 		expect(output).toContain('"CurrentState":"Agent"');
 		expect(output).not.toContain(simulator.app.secretKey);
+	});
+
+	it('tells a queuing customer the expected wait and moves them to the fallback skill group (example 3)', async () => {
+		const session = simulator.sessions.create({});
+		for (const step of ['SessionBegin', 'TransferringToHuman']) simulator.sessions.advance(session.sessionId, step);
+		const ack = await simulator.advanceSession(session.sessionId, 'TransferringToHumanWait', { url: waitUrl });
+		expectExactAcks([ack.callback as CallbackResult]);
+
+		const [execution] = await executionsSettled(waitWorkflowId, 1);
+		expect(execution.status).toBe('success');
+		const transfer = firstItemOf(execution, 'Transfer to Fallback Skill Group');
+		expect(transfer).toMatchObject({ SessionId: session.sessionId, transferred: true, GroupId: FALLBACK_SKILL_GROUP_ID });
+
+		const now = simulator.sessions.get(session.sessionId);
+		expect(now?.phase).toBe('Agent');
+		const nightShift = SEED_AGENTS.filter((agent) => agent.skillGroupIds.includes(FALLBACK_SKILL_GROUP_ID));
+		expect(nightShift.map((agent) => agent.email)).toContain(now?.agentId);
+		const texts = (now?.messages ?? []).map((message) => JSON.stringify(message.msgBody));
+		expect(texts.some((text) => text.includes('the expected wait is about 5 minutes'))).toBe(true);
+	});
+
+	it('tells the customer the opening hours when no agent is online, and keeps them when the fallback group has nobody free', async () => {
+		const before = (await n8n.api.listExecutions(waitWorkflowId)).length;
+		for (const agent of simulator.agents.filter((member) => member.skillGroupIds.includes(FALLBACK_SKILL_GROUP_ID))) {
+			simulator.members.forApp(simulator.app.sdkAppId).setStatus(agent.email, 'STATUS_NOT_READY');
+		}
+		const acks = await simulator.playScript('noAgentOnline', { url: waitUrl });
+		expectExactAcks(acks);
+
+		const executions = await executionsSettled(waitWorkflowId, before + 1);
+		const execution = executions.find((candidate) => triggerOutput(candidate).json.Event === 'NoAgentOnline');
+		expect(execution?.status).toBe('success');
+		const transfer = execution && firstItemOf(execution, 'Transfer to Fallback Skill Group');
+		expect(transfer).toMatchObject({ transferred: false, errorCode: 141025 });
+		const session = simulator.sessions.get(acks[0].sessionId as string);
+		const texts = (session?.messages ?? []).map((message) => JSON.stringify(message.msgBody));
+		expect(texts.some((text) => text.includes('Monday to Friday, 9:00–18:00'))).toBe(true);
+	});
+
+	it('sends a message and transfers a session with the action node, run headless', async () => {
+		const action = (name: string, x: number, parameters: Record<string, unknown>) => ({
+			name,
+			type: 'n8n-nodes-tencent-desk.tencentCloudDesk',
+			typeVersion: 1,
+			position: [x, 0] as [number, number],
+			parameters,
+			credentials: { tencentCloudDeskApi: { name: CREDENTIAL_NAME } },
+		});
+		const sessionId = SEED_SESSION_IDS.chatbotSecond;
+		const workflow: WorkflowJson = {
+			name: 'Send and transfer headless',
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				action('Send Message', 220, {
+					resource: 'session',
+					operation: 'sendMessage',
+					sessionId,
+					messageType: 'text',
+					text: 'An agent from After-sales will be with you shortly.',
+					options: {},
+				}),
+				action('Transfer', 440, {
+					resource: 'session',
+					operation: 'transfer',
+					sessionId: '={{ $json.SessionId }}',
+					transferTo: 'agent',
+					agent: { __rl: true, mode: 'email', value: 'grace@example.com' },
+					options: {},
+				}),
+			],
+			connections: {
+				Start: { main: [[{ node: 'Send Message', type: 'main', index: 0 }]] },
+				'Send Message': { main: [[{ node: 'Transfer', type: 'main', index: 0 }]] },
+			},
+			settings: { executionOrder: 'v1' },
+		};
+		const { id } = await n8n.api.createWorkflow(workflow);
+		const result = await n8n.runWorkflowHeadless(id);
+		expect(result.code).toBe(0);
+		const output = JSON.stringify(result.data);
+		expect(output).toContain('"sent":true');
+		expect(output).toContain('"transferred":true');
+		expect(output).not.toContain(simulator.app.secretKey);
+		const session = simulator.sessions.get(sessionId);
+		expect(session?.phase).toBe('Agent');
+		expect(session?.agentId).toBe('grace@example.com');
+		expect(JSON.stringify(session?.messages)).toContain('An agent from After-sales will be with you shortly.');
 	});
 });

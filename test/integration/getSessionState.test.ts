@@ -1,19 +1,16 @@
 /**
  * The action node's Get State, run through execute() against the simulator over real HTTP.
  */
-import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
-
-import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
 import type { DeskSimulator } from '../../simulator';
 import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
 import type { Parameters } from '../helpers/executeContext';
 import { createExecuteContext } from '../helpers/executeContext';
 import { simulatorCredentials } from '../../simulator/n8nCredential';
+import { actionNodeRunner } from '../helpers/actionNode';
 
 jest.setTimeout(30_000);
 
 let simulator: DeskSimulator;
-const node = new TencentCloudDesk();
 
 beforeAll(async () => {
 	simulator = await startDeskSimulator();
@@ -35,30 +32,7 @@ const bySession = (sessionId: string, options: Parameters = {}): Parameters => (
 	options,
 });
 
-async function run(
-	parameters: Parameters | ((itemIndex: number) => Parameters),
-	extra: { items?: INodeExecutionData[]; credentials?: Partial<ICredentialDataDecryptedObject>; continueOnFail?: boolean } = {},
-) {
-	const context = createExecuteContext({
-		parameters,
-		items: extra.items,
-		credentials: simulatorCredentials(simulator, extra.credentials),
-		continueOnFail: extra.continueOnFail,
-	});
-	const output = await node.execute.call(context);
-	return { output: output[0], context };
-}
-
-async function runExpectingError(parameters: Parameters, credentials?: Partial<ICredentialDataDecryptedObject>) {
-	const context = createExecuteContext({ parameters, credentials: simulatorCredentials(simulator, credentials) });
-	const error = await node.execute.call(context).then(
-		() => undefined,
-		(thrown: unknown) => thrown as Error & { description?: string },
-	);
-	if (!error) throw new Error('expected the node to fail');
-	const signatures = context.requests.map((request) => String(request.qs.usersig));
-	return { error, signatures };
-}
+const { node, run, runExpectingError } = actionNodeRunner(() => simulator);
 
 function expectNoSecrets(error: Error & { description?: string }, signatures: string[]) {
 	const visible = [error.message, error.description ?? '', JSON.stringify(error), String(error.stack)].join('\n');

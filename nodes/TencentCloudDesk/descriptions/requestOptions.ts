@@ -53,17 +53,20 @@ export function optionsCollection(
 const optionDefault = (name: string): number =>
 	requestOptionFields.find((field) => field.name === name)?.default as number;
 
-export function readRequestSettings(
-	context: IExecuteFunctions,
-): Partial<DeskClientSettings> & { concurrency: number } {
-	const options = context.getNodeParameter('options', 0, {}) as {
-		concurrency?: number;
-		requestsPerSecond?: number;
-		maxRetries?: number;
-	};
+export type RequestSettings = Pick<DeskClientSettings, 'maxRetries' | 'requestsPerSecond'> & { concurrency: number };
+
+/** What a caller without an Options collection (list search in the editor) uses. */
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	concurrency: optionDefault('concurrency'),
+	requestsPerSecond: optionDefault('requestsPerSecond'),
+	maxRetries: optionDefault('maxRetries'),
+};
+
+export function readRequestSettings(context: IExecuteFunctions): RequestSettings {
+	const options = context.getNodeParameter('options', 0, {}) as Partial<RequestSettings>;
 	return {
-		concurrency: options.concurrency ?? optionDefault('concurrency'),
-		requestsPerSecond: options.requestsPerSecond ?? optionDefault('requestsPerSecond'),
-		maxRetries: options.maxRetries ?? optionDefault('maxRetries'),
+		concurrency: options.concurrency ?? DEFAULT_REQUEST_SETTINGS.concurrency,
+		requestsPerSecond: options.requestsPerSecond ?? DEFAULT_REQUEST_SETTINGS.requestsPerSecond,
+		maxRetries: options.maxRetries ?? DEFAULT_REQUEST_SETTINGS.maxRetries,
 	};
 }

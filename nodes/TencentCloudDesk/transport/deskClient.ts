@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { describeDeskError } from '../../shared/errorCodes';
+import { describeDeskError, type DeskErrorKind } from '../../shared/errorCodes';
 import { restBaseUrl } from '../../shared/regions';
 import type { DeskAnswer } from './deskErrors';
 import {
@@ -34,9 +34,8 @@ export interface DeskClientSettings {
 	backoffBaseMs: number;
 }
 
-export const DEFAULT_CLIENT_SETTINGS: DeskClientSettings = {
-	maxRetries: 3,
-	requestsPerSecond: 100,
+/** Timing only: retry and rate defaults are the user-facing ones in descriptions/requestOptions.ts. */
+export const DEFAULT_TIMING: Pick<DeskClientSettings, 'timeoutMs' | 'backoffBaseMs'> = {
 	timeoutMs: 30_000,
 	backoffBaseMs: 500,
 };
@@ -45,8 +44,11 @@ const MAX_BACKOFF_MS = 8_000;
 
 export interface DeskCallOptions {
 	itemIndex?: number;
-	/** Error codes to return as data instead of throwing (e.g. 141005 for "not found as data"). */
-	acceptErrorCodes?: number[];
+	/**
+	 * Error codes to return as data instead of throwing (e.g. 141005 for "not found as data"), or
+	 * 'answers': every error about the request itself, but never credential, expiry or temporary ones.
+	 */
+	acceptErrorCodes?: number[] | 'answers';
 }
 
 export interface DeskClient {
@@ -56,16 +58,20 @@ export interface DeskClient {
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
+const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', 'transient']);
+
+function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: number[] | 'answers'): boolean {
+	if (accept === 'answers') return !(kind && NEVER_ACCEPTED.has(kind));
+	return accept.includes(code);
+}
+
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export async function createDeskClient(
 	context: RequestContext,
-	settings: Partial<DeskClientSettings> = {},
+	settings: Pick<DeskClientSettings, 'maxRetries' | 'requestsPerSecond'> & Partial<DeskClientSettings>,
 ): Promise<DeskClient> {
-	const { maxRetries, requestsPerSecond, timeoutMs, backoffBaseMs } = {
-		...DEFAULT_CLIENT_SETTINGS,
-		...settings,
-	};
+	const { maxRetries, requestsPerSecond, timeoutMs, backoffBaseMs } = { ...DEFAULT_TIMING, ...settings };
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
 	const limiter = new RateLimiter(requestsPerSecond);
@@ -88,7 +94,9 @@ export async function createDeskClient(
 		const request: IHttpRequestOptions = {
 			method: 'POST',
 			url: `${baseUrl}/${path}`,
-			body,
+			// n8n's HTTP client drops an empty object body; Tencent wants "{}" (else 60003).
+			body: Object.keys(body).length > 0 ? body : '{}',
+			headers: { 'content-type': 'application/json' },
 			json: true,
 			timeout: timeoutMs,
 			returnFullResponse: true,
@@ -123,9 +131,9 @@ export async function createDeskClient(
 			}
 			const deskAnswer = answer as DeskAnswer;
 			const errorCode = Number(deskAnswer.ErrorCode ?? 0);
-			if (errorCode === 0 || acceptErrorCodes.includes(errorCode)) return deskAnswer;
-
 			const kind = describeDeskError(errorCode)?.kind;
+			if (errorCode === 0 || isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
+
 			if (kind === 'transient' && attempt < maxRetries) {
 				await backoff(attempt, errorCode);
 				continue;

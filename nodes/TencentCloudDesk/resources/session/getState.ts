@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
 import { normalizeSessionState } from '../../../shared/sessionStates';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { sessionIdField } from './sessionIdField';
 
-const SESSION_NOT_FOUND = 141005;
 const show = { resource: ['session'], operation: ['getState'] };
 
 export const getStateDescription: INodeProperties[] = [
@@ -25,16 +26,7 @@ export const getStateDescription: INodeProperties[] = [
 		],
 		default: 'sessionId',
 	},
-	{
-		displayName: 'Session ID',
-		name: 'sessionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'b0f4ca12-4850-4218-a284-efe679a87066',
-		hint: 'After the Tencent Cloud Desk Trigger, use {{ $json.SessionId }}',
-		displayOptions: { show: { ...show, lookupBy: ['sessionId'] } },
-	},
+	sessionIdField({ ...show, lookupBy: ['sessionId'] }),
 	{
 		displayName: 'User ID',
 		name: 'clientUserId',
@@ -65,17 +57,6 @@ export const getStateDescription: INodeProperties[] = [
 		},
 	]),
 ];
-
-function requiredString(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), `${label} is empty`, {
-			itemIndex,
-			description: `Enter a ${label}, or map it from the previous node.`,
-		});
-	}
-	return value;
-}
 
 export async function getState(
 	this: IExecuteFunctions,

@@ -1,0 +1,60 @@
+/** Reading node parameters the way every operation needs them: trimmed, checked, with a clear error. */
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+function emptyError(context: IExecuteFunctions, label: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${label} is empty`, {
+		itemIndex,
+		description: `Enter a ${label}, or map it from the previous node.`,
+	});
+}
+
+export function requiredString(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) throw emptyError(context, label, itemIndex);
+	return value;
+}
+
+/** The value of a resource locator (picked from the list or typed as an ID); '' when unset. */
+export function locatorValue(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	// Outside n8n's parameter resolution a locator may still arrive as its { mode, value } object.
+	const value = raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw;
+	return String(value ?? '').trim();
+}
+
+export function requiredLocator(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	const value = locatorValue(context, name, itemIndex);
+	if (!value) throw emptyError(context, label, itemIndex);
+	return value;
+}
+
+/** A skill group ID: Desk wants an integer. */
+export function skillGroupId(context: IExecuteFunctions, name: string, itemIndex: number): number {
+	const value = requiredLocator(context, name, 'Skill Group', itemIndex);
+	if (!/^\d+$/.test(value)) {
+		throw new NodeOperationError(context.getNode(), `Skill Group “${value}” is not a skill group ID`, {
+			itemIndex,
+			description: 'Pick a skill group from the list, or enter its numeric ID (MemberGroupID in Skill Group → List).',
+		});
+	}
+	return Number(value);
+}
+
+/** A date-time parameter as Unix seconds (Desk's record APIs count in seconds). */
+export function unixSeconds(context: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
+	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const millis =
+		typeof raw === 'number'
+			? raw
+			: raw && typeof raw === 'object' && 'toMillis' in raw
+				? (raw as { toMillis(): number }).toMillis()
+				: Date.parse(String(raw));
+	if (!Number.isFinite(millis)) {
+		throw new NodeOperationError(context.getNode(), `${label} is not a date`, {
+			itemIndex,
+			description: `Pick a date, or map an ISO 8601 date such as 2026-11-23T09:00:00Z. Got “${String(raw)}”.`,
+		});
+	}
+	return Math.floor(millis / 1000);
+}

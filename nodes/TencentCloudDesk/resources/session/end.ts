@@ -1,0 +1,37 @@
+/** Session → End (`end_session`): close a live session, whoever has it. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { errorAsData, isError } from '../../helpers/answer';
+import { requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { sessionIdField } from './sessionIdField';
+
+const show = { resource: ['session'], operation: ['end'] };
+
+export const endDescription: INodeProperties[] = [
+	sessionIdField(show),
+	optionsCollection('session', 'end', [
+		{
+			displayName: 'Return Already Ended as Data',
+			name: 'notFoundAsData',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether a session that does not exist or has already ended (141005) gives an item with ended = false instead of an error',
+		},
+	]),
+];
+
+export async function end(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
+	const { notFoundAsData = false } = this.getNodeParameter('options', itemIndex, {}) as { notFoundAsData?: boolean };
+	const answer = await client.desk(
+		'end_session',
+		{ SessionId: sessionId },
+		{ itemIndex, acceptErrorCodes: notFoundAsData ? [SESSION_NOT_FOUND] : [] },
+	);
+	if (isError(answer)) return { SessionId: sessionId, ended: false, ...errorAsData(answer) };
+	return { SessionId: sessionId, ended: true };
+}

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationHandler } from '../types';
+import { listSessionRecords, listSessionRecordsDescription } from './list';
+
+export const sessionRecordOperations: Record<string, OperationHandler> = {
+	list: listSessionRecords,
+};
+
+export const sessionRecordDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sessionRecord'] } },
+		options: [
+			{
+				name: 'List',
+				value: 'list',
+				action: 'List session records',
+				description:
+					'List the records of ended sessions in a time range (agent, skill group, channel, duration, how it ended, rating), one item per session',
+			},
+		],
+		default: 'list',
+	},
+	...listSessionRecordsDescription,
+];
