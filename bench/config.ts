@@ -1,0 +1,72 @@
+/**
+ * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
+ * at about 15 minutes on 2 cores; `smoke` runs every scenario with tiny counts (for the e2e smoke test).
+ */
+export type BenchScale = 'smoke' | 'full';
+
+export interface BenchConfig {
+	scale: BenchScale;
+	/** Load generator concurrency for callbacks (connections kept open at once). */
+	callbackConcurrency: number;
+	/** The sides of one setting take turns in this many interleaved rounds (drift on a shared machine hits all). */
+	callbackRounds: number;
+	/** Callbacks per side in the default expression engine (webhooks are slowest there). */
+	callbacksDefaultEngine: number;
+	/** Callbacks per side in the like-for-like setting (N8N_EXPRESSION_ENGINE=legacy). */
+	callbacksLegacyEngine: number;
+	/** Growth: our trigger alone, in the like-for-like setting (single runs). */
+	callbackGrowth: number[];
+	/** Get State items per side for the action comparison. */
+	actionItems: number;
+	/** Growth: our action node at its defaults. */
+	actionGrowth: number[];
+	/** The simulator's rate limit during the action runs (Tencent's documented 200/s). */
+	simulatorRateLimit: number;
+	/** Direct hits on the simulator (rate limit off) for its ceiling. */
+	simulatorCeilingRequests: number;
+	simulatorCeilingConcurrency: number;
+	/** In process: UserSig ops per round, handler calls per round, rounds. */
+	userSigOps: number;
+	handlerCalls: number;
+	rounds: number;
+}
+
+const FULL: BenchConfig = {
+	scale: 'full',
+	callbackConcurrency: 10,
+	callbackRounds: 4,
+	callbacksDefaultEngine: 600,
+	callbacksLegacyEngine: 1_000,
+	callbackGrowth: [1_000, 10_000],
+	actionItems: 1_000,
+	actionGrowth: [100, 1_000, 10_000],
+	simulatorRateLimit: 200,
+	simulatorCeilingRequests: 5_000,
+	simulatorCeilingConcurrency: 10,
+	userSigOps: 20_000,
+	handlerCalls: 5_000,
+	rounds: 5,
+};
+
+const SMOKE: BenchConfig = {
+	scale: 'smoke',
+	callbackConcurrency: 4,
+	callbackRounds: 2,
+	callbacksDefaultEngine: 12,
+	callbacksLegacyEngine: 12,
+	callbackGrowth: [8, 36],
+	actionItems: 20,
+	actionGrowth: [5, 20, 60],
+	simulatorRateLimit: 200,
+	simulatorCeilingRequests: 200,
+	simulatorCeilingConcurrency: 4,
+	userSigOps: 2_000,
+	handlerCalls: 300,
+	rounds: 2,
+};
+
+export function benchConfig(scale: string | undefined = process.env.BENCH_SCALE): BenchConfig {
+	if (scale === undefined || scale === '' || scale === 'full') return FULL;
+	if (scale === 'smoke') return SMOKE;
+	throw new Error(`BENCH_SCALE must be "smoke" or "full", got "${scale}"`);
+}

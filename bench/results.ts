@@ -1,0 +1,160 @@
+/** The shape of one benchmark run (also written as JSON next to the report) and the target checks. */
+import type { ActionRun } from './action';
+import type { CallbackRun } from './callbacks';
+import type { SimulatorCeiling } from './ceilings';
+import type { BenchConfig } from './config';
+import type { HandlerCost, UserSigResult } from './inProcess';
+import type { MachineInfo } from './machine';
+import { linearFit, ratio } from './stats';
+
+export interface BenchResults {
+	config: BenchConfig;
+	machine: MachineInfo;
+	command: string;
+	settings: { engines: { key: string; label: string; env: Record<string, string> }[]; commonEnv: Record<string, string> };
+	inProcess: { userSig: UserSigResult; handler: HandlerCost[] };
+	simulatorCeiling: SimulatorCeiling;
+	callbacks: CallbackRun[];
+	callbackGrowth: CallbackRun[];
+	action: ActionRun[];
+	actionGrowth: ActionRun[];
+	/** Busy processes seen that were not ours (shared machine). */
+	otherLoad: string[];
+	durationSeconds: number;
+}
+
+/** Action-node sides, in report order. */
+export const ACTION_SIDES = {
+	oursDefaults: 'ours, defaults (concurrency 5, 100 req/s)',
+	oursC1: 'ours, concurrency 1',
+	diy: 'DIY: Code (UserSig) + HTTP Request',
+	oursTuned: 'ours, concurrency 10, 190 req/s',
+	oursUnlimited: 'ours, no rate limit (simulator limit off)',
+	diyUnlimited: 'DIY (simulator limit off)',
+} as const;
+
+export const CALLBACK_SIDES = {
+	bare: 'n8n Webhook node alone',
+	ours: 'Tencent Cloud Desk Trigger',
+	diy: 'DIY: Webhook + Code + Switch',
+} as const;
+
+export function callbackRun(results: BenchResults, setting: string, side: keyof typeof CALLBACK_SIDES): CallbackRun | undefined {
+	return results.callbacks.find((run) => run.setting === setting && run.side === side);
+}
+
+export function actionRun(results: BenchResults, side: keyof typeof ACTION_SIDES): ActionRun | undefined {
+	return results.action.find((run) => run.side === side);
+}
+
+/** Items answered with ErrorCode 0 per second of the side's wall time (141009 answers are not results). */
+export function correctPerSecond(run: ActionRun): number {
+	return Math.min(run.items, run.simulator.ok) / run.wallSeconds;
+}
+
+export interface TargetCheck {
+	target: string;
+	measured: string;
+	met: boolean;
+}
+
+const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+
+/** Per-unit time at the largest size against the smallest, and the fit of time over size. */
+export function growthOf(points: { size: number; seconds: number; peakBytes: number; startBytes: number }[]) {
+	const sorted = [...points].sort((a, b) => a.size - b.size);
+	const fit = linearFit(
+		sorted.map((p) => p.size),
+		sorted.map((p) => p.seconds),
+	);
+	const first = sorted[0];
+	const last = sorted[sorted.length - 1];
+	const perUnitFirst = first.seconds / first.size;
+	const perUnitLast = last.seconds / last.size;
+	return {
+		fit,
+		perUnitRatio: ratio(perUnitLast, perUnitFirst),
+		/** Peak RSS during the largest run against the smallest. */
+		peakRatio: ratio(last.peakBytes, first.peakBytes),
+		/** RSS added during the run (peak − start), largest run. */
+		addedBytesLast: last.peakBytes - last.startBytes,
+		addedBytesFirst: first.peakBytes - first.startBytes,
+	};
+}
+
+export function callbackGrowthPoints(results: BenchResults) {
+	return results.callbackGrowth.map((run) => ({ size: run.count, seconds: run.endToEndSeconds, peakBytes: run.memory.peakBytes, startBytes: run.memory.startBytes }));
+}
+
+export function actionGrowthPoints(results: BenchResults) {
+	return results.actionGrowth.map((run) => ({ size: run.items, seconds: run.wallSeconds, peakBytes: run.memory.peakBytes, startBytes: run.memory.startBytes }));
+}
+
+/**
+ * Linear (or better): time per unit at the largest size at most 1.25× that at the smallest, i.e. no
+ * super-linear growth (fixed costs make small runs dearer per unit). Flat: peak RSS within +25%.
+ */
+export const LINEAR_LIMIT = 1.25;
+export const FLAT_MEMORY_LIMIT = 1.25;
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const bareLegacy = callbackRun(results, 'legacy', 'bare');
+	const oursLegacy = callbackRun(results, 'legacy', 'ours');
+	if (bareLegacy && oursLegacy) {
+		const r = ratio(oursLegacy.callbacksPerSecond, bareLegacy.callbacksPerSecond);
+		checks.push({ target: 'trigger ≥ 0.95× the bare Webhook node, like-for-like (legacy engine)', measured: x(r), met: r >= 0.95 });
+	}
+	for (const setting of ['legacy', 'default']) {
+		const ours = callbackRun(results, setting, 'ours');
+		const diy = callbackRun(results, setting, 'diy');
+		if (!ours || !diy) continue;
+		const r = ratio(ours.callbacksPerSecond, diy.callbacksPerSecond);
+		checks.push({
+			target: `trigger ≥ 1.5× the DIY chain's callbacks/s with better p99 (${setting} engine)`,
+			measured: `${x(r)}, p99 ${ours.load.p99Ms.toFixed(0)} vs ${diy.load.p99Ms.toFixed(0)} ms`,
+			met: r >= 1.5 && ours.load.p99Ms < diy.load.p99Ms,
+		});
+	}
+	const oursAction = actionRun(results, 'oursDefaults');
+	const diyAction = actionRun(results, 'diy');
+	if (oursAction && diyAction) {
+		const r = ratio(oursAction.itemsPerSecond, diyAction.itemsPerSecond);
+		const rCorrect = ratio(correctPerSecond(oursAction), correctPerSecond(diyAction));
+		const within = oursAction.simulator.rateLimited === 0 && oursAction.simulator.peakRequestsPerSecond <= oursAction.simulator.rateLimit;
+		checks.push({
+			target: `action node ≥ 3× the DIY chain on ${oursAction.items} items at defaults, within the rate limit`,
+			measured: `${x(r)} items/s, ${x(rCorrect)} correct answers/s; ours peak ${oursAction.simulator.peakRequestsPerSecond} req/s, ${oursAction.simulator.rateLimited} × 141009 (DIY: ${diyAction.simulator.peakRequestsPerSecond} req/s, ${diyAction.simulator.rateLimited} × 141009)`,
+			met: r >= 3 && within,
+		});
+	}
+	const sig = results.inProcess.userSig;
+	checks.push({ target: 'our UserSig no slower than the official library', measured: x(sig.ratio), met: sig.ratio >= 1 });
+	if (results.actionGrowth.length >= 2) {
+		const g = growthOf(actionGrowthPoints(results));
+		checks.push({
+			target: 'action node: time grows linearly with items',
+			measured: `time per item at ${Math.max(...results.actionGrowth.map((r) => r.items))} vs ${Math.min(...results.actionGrowth.map((r) => r.items))} items: ${x(g.perUnitRatio)}, R² ${g.fit.r2.toFixed(3)}`,
+			met: g.perUnitRatio <= LINEAR_LIMIT,
+		});
+		checks.push({
+			target: 'action node: memory stays flat',
+			measured: `peak RSS ${x(g.peakRatio)} (added during the run: ${(g.addedBytesFirst / 2 ** 20).toFixed(0)} → ${(g.addedBytesLast / 2 ** 20).toFixed(0)} MiB)`,
+			met: g.peakRatio <= FLAT_MEMORY_LIMIT,
+		});
+	}
+	if (results.callbackGrowth.length >= 2) {
+		const g = growthOf(callbackGrowthPoints(results));
+		checks.push({
+			target: 'callbacks: time grows linearly with callbacks',
+			measured: `time per callback at ${Math.max(...results.callbackGrowth.map((r) => r.count))} vs ${Math.min(...results.callbackGrowth.map((r) => r.count))}: ${x(g.perUnitRatio)}, R² ${g.fit.r2.toFixed(3)}`,
+			met: g.perUnitRatio <= LINEAR_LIMIT,
+		});
+		checks.push({
+			target: 'callbacks: memory stays flat',
+			measured: `peak RSS ${x(g.peakRatio)} (added during the run: ${(g.addedBytesFirst / 2 ** 20).toFixed(0)} → ${(g.addedBytesLast / 2 ** 20).toFixed(0)} MiB)`,
+			met: g.peakRatio <= FLAT_MEMORY_LIMIT,
+		});
+	}
+	return checks;
+}

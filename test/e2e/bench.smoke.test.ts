@@ -1,0 +1,125 @@
+/**
+ * `npm run bench` at its smoke size, end to end: real n8n in both expression-engine settings, the
+ * simulator, every scenario with tiny counts. Checks behaviour only: every section is reported and
+ * every figure is a sane number. No timing thresholds (this machine is shared and noisy).
+ */
+import { spawn } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+import type { BenchResults } from '../../bench/results';
+import { checkTargets } from '../../bench/results';
+
+jest.setTimeout(20 * 60_000);
+
+const REPO = join(__dirname, '..', '..');
+let outDir: string;
+let markdown: string;
+let results: BenchResults;
+let stdout = '';
+
+function runBench(env: NodeJS.ProcessEnv): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO, 'bench', 'run.ts')], {
+			cwd: REPO,
+			env: { ...process.env, ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.on('error', reject);
+		child.on('exit', (code) => resolve(code ?? 1));
+	});
+}
+
+beforeAll(async () => {
+	outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+	const file = join(outDir, 'RESULTS.smoke.md');
+	const code = await runBench({ BENCH_SCALE: 'smoke', BENCH_OUT: file });
+	if (code !== 0) throw new Error(`bench exited with ${code}:\n${stdout.slice(-4000)}`);
+	markdown = readFileSync(file, 'utf8');
+	results = JSON.parse(readFileSync(file.replace(/\.md$/, '.json'), 'utf8')) as BenchResults;
+}, 20 * 60_000);
+
+afterAll(() => {
+	if (outDir && existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
+});
+
+const saneRate = (value: number) => Number.isFinite(value) && value > 0;
+
+describe('npm run bench (smoke size)', () => {
+	it('prints one table with the targets and writes a report with every section', () => {
+		expect(stdout).toContain('Targets:');
+		expect(stdout).toContain('UserSig ops/s');
+		for (const heading of [
+			'## Machine and versions',
+			'## Settings and counts',
+			'## Summary',
+			'## Targets',
+			'## 1. Callbacks through a real n8n',
+			'## 2. Action node on many items',
+			'## 3. Ceilings',
+			'## 4. In process',
+			'## 5. Growth',
+		]) {
+			expect(markdown).toContain(heading);
+		}
+		expect(markdown).toContain('BENCH_SCALE=smoke npm run bench');
+		expect(markdown).not.toMatch(/\| n\/a \|/);
+	});
+
+	it('measures callbacks for all three sides in both expression-engine settings', () => {
+		const seen = results.callbacks.map((run) => `${run.setting}/${run.side}`).sort();
+		expect(seen).toEqual(['default/bare', 'default/diy', 'default/ours', 'legacy/bare', 'legacy/diy', 'legacy/ours']);
+		for (const run of results.callbacks) {
+			expect({ run: `${run.setting}/${run.side}`, ok: run.load.ok, failed: run.executions.error, timedOut: run.executions.timedOut }).toEqual({
+				run: `${run.setting}/${run.side}`,
+				ok: run.count,
+				failed: 0,
+				timedOut: false,
+			});
+			expect(run.executions.success).toBe(run.count);
+			for (const value of [run.callbacksPerSecond, run.acksPerSecond, run.load.p50Ms, run.load.p99Ms, run.memory.peakBytes]) expect(saneRate(value)).toBe(true);
+			expect(run.load.p99Ms).toBeGreaterThanOrEqual(run.load.p50Ms);
+		}
+	});
+
+	it('measures the action node and the DIY chain against the simulator, with its request rates', () => {
+		expect(results.action.map((run) => run.side)).toEqual(['oursDefaults', 'oursC1', 'diy', 'oursTuned', 'oursUnlimited', 'diyUnlimited']);
+		for (const run of results.action) {
+			expect(run.status).toBe('success');
+			expect(saneRate(run.wallSeconds) && saneRate(run.itemsPerSecond) && saneRate(run.memory.peakBytes)).toBe(true);
+			expect(run.simulator.requests).toBeGreaterThanOrEqual(run.items);
+			expect(run.simulator.peakRequestsPerSecond).toBeGreaterThan(0);
+		}
+		// Our node never goes over the limit it is given.
+		for (const side of ['oursDefaults', 'oursC1', 'oursTuned']) {
+			const run = results.action.find((entry) => entry.side === side);
+			expect(run?.simulator.rateLimited).toBe(0);
+			expect(run?.simulator.ok).toBe(run?.items);
+		}
+	});
+
+	it('reports the ceilings, the in-process figures and growth', () => {
+		expect(saneRate(results.simulatorCeiling.requestsPerSecond)).toBe(true);
+		expect(results.simulatorCeiling.okAnswers).toBe(results.simulatorCeiling.load.count);
+		const sig = results.inProcess.userSig;
+		expect(saneRate(sig.oursOpsPerSecond) && saneRate(sig.officialOpsPerSecond) && saneRate(sig.ratio)).toBe(true);
+		expect(results.inProcess.handler.map((cost) => cost.label)).toEqual(['small body', '12 KB body']);
+		for (const cost of results.inProcess.handler) expect(saneRate(cost.microsPerCallback)).toBe(true);
+		expect(results.actionGrowth.map((run) => run.items)).toEqual(results.config.actionGrowth);
+		expect(results.callbackGrowth.length).toBeGreaterThanOrEqual(results.config.callbackGrowth.length);
+		for (const run of [...results.actionGrowth, ...results.callbackGrowth]) expect(saneRate(run.memory.peakBytes)).toBe(true);
+		expect(results.machine.n8nVersion).toBe('2.41.1');
+	});
+
+	it('checks every target, each with a measured figure', () => {
+		const checks = checkTargets(results);
+		expect(checks.length).toBeGreaterThanOrEqual(9);
+		for (const check of checks) {
+			expect(check.measured).not.toMatch(/n\/a|NaN/);
+			expect(typeof check.met).toBe('boolean');
+		}
+	});
+});
