@@ -1,4 +1,4 @@
-/** Three suites: pure units, integration over real HTTP against the simulator, and end-to-end in a real n8n. */
+/** Four suites: pure units, integration over real HTTP against the simulator, end-to-end in a real n8n, and n8n in queue mode. */
 const base = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
@@ -11,5 +11,7 @@ module.exports = {
 		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
 		{ ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		// n8n in queue mode (PostgreSQL, Redis, webhook processors, workers): `npm run test:queue`.
+		{ ...base, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.ts'] },
 	],
 };

@@ -74,7 +74,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to acknowledge but not run again when Desk retries a callback with a RequestID seen recently. Per n8n process: in queue mode with several webhook processes, add a Remove Duplicates node on the callback.RequestID field.',
+					'Whether to acknowledge but not run again when Desk retries a callback with a RequestID seen recently. Per n8n process: in queue mode with several webhook processes, have the load balancer route by the RequestID query value (see the package README, Running at scale).',
 			},
 			{
 				displayName: 'Repeat Window (Minutes)',
