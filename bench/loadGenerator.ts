@@ -34,6 +34,23 @@ export interface LoadResult {
 /** Every request's latency, for merging runs (kept out of LoadResult so reports stay small). */
 export type LoadRun = LoadResult & { latenciesMs: number[] };
 
+/** The figures every load result carries, from its raw parts. */
+function summarize(
+	latencies: number[],
+	byStatus: Record<string, number>,
+	parts: Pick<LoadResult, 'count' | 'concurrency' | 'durationMs' | 'errors' | 'startedAt'>,
+): LoadResult {
+	return {
+		...parts,
+		requestsPerSecond: parts.count / (parts.durationMs / 1000),
+		p50Ms: percentile(latencies, 50),
+		p99Ms: percentile(latencies, 99),
+		maxMs: percentile(latencies, 100),
+		byStatus,
+		ok: byStatus['200'] ?? 0,
+	};
+}
+
 /** One LoadResult from several runs of the same side (rounds interleaved with other sides). */
 export function mergeLoads(runs: LoadRun[]): LoadResult {
 	const latencies = runs.flatMap((run) => run.latenciesMs);
@@ -41,19 +58,13 @@ export function mergeLoads(runs: LoadRun[]): LoadResult {
 	for (const run of runs) for (const [status, n] of Object.entries(run.byStatus)) byStatus[status] = (byStatus[status] ?? 0) + n;
 	const count = runs.reduce((sum, run) => sum + run.count, 0);
 	const durationMs = runs.reduce((sum, run) => sum + run.durationMs, 0);
-	return {
+	return summarize(latencies, byStatus, {
 		count,
 		concurrency: runs[0]?.concurrency ?? 0,
 		durationMs,
-		requestsPerSecond: count / (durationMs / 1000),
-		p50Ms: percentile(latencies, 50),
-		p99Ms: percentile(latencies, 99),
-		maxMs: percentile(latencies, 100),
-		byStatus,
-		ok: byStatus['200'] ?? 0,
 		errors: runs.flatMap((run) => run.errors).slice(0, 5),
 		startedAt: runs[0]?.startedAt ?? 0,
-	};
+	});
 }
 
 export async function runLoad(count: number, concurrency: number, send: (index: number) => Promise<SendOutcome>): Promise<LoadRun> {
@@ -74,18 +85,5 @@ export async function runLoad(count: number, concurrency: number, send: (index: 
 	const startedAt = performance.now();
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, lane));
 	const durationMs = performance.now() - startedAt;
-	return {
-		count,
-		concurrency,
-		durationMs,
-		requestsPerSecond: count / (durationMs / 1000),
-		p50Ms: percentile(latencies, 50),
-		p99Ms: percentile(latencies, 99),
-		maxMs: percentile(latencies, 100),
-		byStatus,
-		ok: byStatus['200'] ?? 0,
-		errors,
-		startedAt,
-		latenciesMs: latencies,
-	};
+	return { ...summarize(latencies, byStatus, { count, concurrency, durationMs, errors, startedAt }), latenciesMs: latencies };
 }
