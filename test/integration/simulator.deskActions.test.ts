@@ -7,7 +7,6 @@
 import { createHash } from 'crypto';
 import http from 'http';
 
-import { DESK_ERRORS } from '../../nodes/shared/errorCodes';
 import { SESSION_EVENT_COMMAND } from '../../nodes/shared/events';
 import {
 	callDeskApi,
@@ -25,6 +24,7 @@ import {
 	type RestEnvelope,
 	type SessionStep,
 } from '../../simulator';
+import { expectFail, expectOk } from '../helpers/deskAnswers';
 
 interface Received {
 	query: Record<string, string>;
@@ -78,15 +78,6 @@ afterAll(async () => {
 
 const call = (command: string, body: unknown = {}, target = sim) => callDeskApi(target.url, `desk_http_svc/${command}`, body);
 
-function expectOk(answer: RestEnvelope): void {
-	expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-}
-
-function expectFail(answer: RestEnvelope, code: number, detail?: string | RegExp): void {
-	expect(answer).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: code });
-	expect(answer.ErrorInfo.startsWith(DESK_ERRORS[code].meaning)).toBe(true);
-	if (detail) expect(answer.ErrorInfo).toMatch(detail);
-}
 
 /** The callbacks the session got, once every action callback has been delivered. */
 async function callbacks(sessionId: string): Promise<Array<Record<string, unknown>>> {

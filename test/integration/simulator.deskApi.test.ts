@@ -4,7 +4,6 @@
  * Answers, paging (several pages, a short last page, past the end) and 141004/141005, with
  * every expectation computed from the exported seed rather than hard-coded.
  */
-import { DESK_ERRORS } from '../../nodes/shared/errorCodes';
 import {
 	callDeskApi,
 	DEFAULT_CUSTOMER_SERVICE_ID,
@@ -27,6 +26,7 @@ import {
 	type SeedSession,
 	type SessionStep,
 } from '../../simulator';
+import { expectFail, expectOk } from '../helpers/deskAnswers';
 
 const OTHER_APP = { sdkAppId: 1400000003, secretKey: 'e'.repeat(64), customerServiceId: '@other_cs' };
 const PLAIN_APP = { sdkAppId: 1400000002, secretKey: 'f'.repeat(64), desk: false };
@@ -47,15 +47,6 @@ afterAll(async () => {
 
 const call = (command: string, body: unknown = {}) => callDeskApi(sim.url, `desk_http_svc/${command}`, body);
 
-function expectOk(answer: RestEnvelope): void {
-	expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
-}
-
-function expectFail(answer: RestEnvelope, code: number, detail?: string | RegExp): void {
-	expect(answer).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: code });
-	expect(answer.ErrorInfo.startsWith(DESK_ERRORS[code].meaning)).toBe(true);
-	if (detail) expect(answer.ErrorInfo).toMatch(detail);
-}
 
 /** Every page of a paged command, until an empty one. */
 async function allPages(command: string, base: Record<string, unknown>, pageField: string, listField: string): Promise<unknown[][]> {

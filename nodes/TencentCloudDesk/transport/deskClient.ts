@@ -131,8 +131,9 @@ export async function createDeskClient(
 			}
 			const deskAnswer = answer as DeskAnswer;
 			const errorCode = Number(deskAnswer.ErrorCode ?? 0);
+			if (errorCode === 0) return deskAnswer;
 			const kind = describeDeskError(errorCode)?.kind;
-			if (errorCode === 0 || isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
+			if (isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
 
 			if (kind === 'transient' && attempt < maxRetries) {
 				await backoff(attempt, errorCode);
