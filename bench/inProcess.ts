@@ -111,7 +111,7 @@ export function callbackBody(textBytes: number): string {
 function fakeContext(rawBody: Buffer, query: Record<string, string>): IWebhookFunctions {
 	const parameters: Record<string, unknown> = { events: ['*'], routing: 'perEvent', options: {} };
 	const credentials = { sdkAppId: SDK_APP_ID, identifier: IDENTIFIER, secretKey: SECRET_KEY, region: 'custom', baseUrl: '', callbackToken: TOKEN };
-	const node = { id: 'bench-trigger', name: 'Tencent Cloud Desk Trigger', type: 'n8n-nodes-tencent-desk.tencentCloudDeskTrigger', typeVersion: 1, position: [0, 0], parameters };
+	const node = { id: 'bench-trigger', name: 'Tencent Cloud Desk Trigger', type: 'n8n-nodes-tencent-desk.tencentCloudDeskTrigger', typeVersion: 1.1, position: [0, 0], parameters };
 	const response = { status: () => response, json: () => response };
 	return {
 		getRequestObject: () => ({ rawBody, body: undefined, query }),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -9,13 +8,7 @@ import type {
 
 import { DESK_ERRORS } from '../nodes/shared/errorCodes';
 import { CUSTOM_REGION, REGIONS } from '../nodes/shared/regions';
-import { generateUserSig } from '../nodes/shared/userSig';
-
-/**
- * Each call gets a fresh UserSig valid for an hour: long enough to survive retries and modest
- * clock skew, short enough that a leaked URL stops working soon.
- */
-export const USER_SIG_VALIDITY_SECONDS = 3600;
+import { signedQuery } from '../nodes/shared/signedQuery';
 
 /** Credential-field errors, most specific first: the credential test reports the first match. */
 const credentialTestRules: ICredentialTestRequest['rules'] = [
@@ -113,26 +106,7 @@ export class TencentCloudDeskApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const userSig = generateUserSig(
-			{
-				sdkAppId: Number(credentials.sdkAppId),
-				identifier: String(credentials.identifier),
-				time: Math.floor(Date.now() / 1000),
-				expire: USER_SIG_VALIDITY_SECONDS,
-			},
-			String(credentials.secretKey),
-		);
-		return {
-			...requestOptions,
-			qs: {
-				...requestOptions.qs,
-				sdkappid: credentials.sdkAppId,
-				identifier: credentials.identifier,
-				usersig: userSig,
-				random: randomBytes(4).readUInt32BE(0),
-				contenttype: 'json',
-			},
-		};
+		return { ...requestOptions, qs: { ...requestOptions.qs, ...signedQuery(credentials) } };
 	}
 
 	// A cheap admin-only call: it checks every field without touching any Desk data.

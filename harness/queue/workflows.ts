@@ -25,7 +25,7 @@ export function burstWorkflow(options: BurstWorkflowOptions): { workflow: Workfl
 			id: randomUUID(),
 			name: QUEUE_TRIGGER,
 			type: 'n8n-nodes-tencent-desk.tencentCloudDeskTrigger',
-			typeVersion: 1,
+			typeVersion: 1.1,
 			position: [0, 0],
 			webhookId,
 			parameters: {

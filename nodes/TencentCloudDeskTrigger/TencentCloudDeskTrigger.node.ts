@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CALLBACK_ACK } from '../shared/callbackAck';
+import { callbackSecrets } from './callbackSecrets';
 import { deduplicatorFor } from './deliveryDeduplicator';
 import { eventItem } from './eventItem';
 import { configuredOutputs, OUTPUT_CATALOGUE, outputIndexFor, outputsExpression } from './outputs';
@@ -28,7 +29,10 @@ export class TencentCloudDeskTrigger implements INodeType {
 		name: 'tencentCloudDeskTrigger',
 		icon: { light: 'file:../TencentCloudDesk/tencentCloudDesk.svg', dark: 'file:../TencentCloudDesk/tencentCloudDesk.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1; n8n evaluates a Webhook-v1 option expression for every request to a
+		// version-1 start node, so new triggers skip that cost.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["routing"] === "perEvent" ? "One output per event" : "Single output"}}',
 		description: 'Starts the workflow when Tencent Cloud Desk reports a session event',
 		defaults: { name: 'Tencent Cloud Desk Trigger' },
@@ -66,16 +70,15 @@ export class TencentCloudDeskTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const query = this.getQueryData() as Record<string, unknown>;
-		const credentials = await this.getCredentials('tencentCloudDeskApi');
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const nowMs = Date.now();
+		const secrets = await callbackSecrets(this, nowMs);
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 
 		const rawBody = (request as { rawBody?: Buffer }).rawBody ?? stringifyParsedBody(this.getBodyData());
 		const verdict = verifyCallback(
 			{ rawBody, query },
 			{
-				sdkAppId: String(credentials.sdkAppId ?? ''),
-				callbackToken: String(credentials.callbackToken ?? ''),
+				...secrets,
 				toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
 				nowSeconds: Math.floor(nowMs / 1000),
 			},

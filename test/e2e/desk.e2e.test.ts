@@ -134,6 +134,30 @@ describe('in a real n8n', () => {
 		expect(await n8n.api.listExecutions(slackWorkflowId)).toHaveLength(1);
 	});
 
+	it('still runs a workflow saved with trigger version 1', async () => {
+		const example = loadExample('slack-alert-on-no-agent-online.json');
+		const webhookId = randomUUID();
+		const v1 = withSlackUrl(
+			{
+				...example,
+				name: `${example.name} (trigger v1)`,
+				nodes: example.nodes.map((node) => (node.name === TRIGGER ? { ...node, typeVersion: 1, webhookId } : node)),
+			},
+			slack.url,
+		);
+		const workflowId = (await n8n.api.createWorkflow(v1)).id;
+		await n8n.api.activateWorkflow(workflowId);
+		const url = n8n.api.webhookUrl(webhookId, 'webhook');
+		await n8n.api.waitForWebhook(url);
+		const slackBefore = slack.messages.length;
+
+		expectExactAcks(await simulator.playScript('noAgentOnline', { url }));
+		const executions = await executionsSettled(workflowId, 1);
+		expect(executions.map((execution) => execution.status)).toEqual(['success']);
+		expect(slack.messages).toHaveLength(slackBefore + 1);
+		await n8n.api.deactivateWorkflow(workflowId);
+	});
+
 	it('routes each of the 17 event types to its own output', async () => {
 		const acks = await simulator.playScript('allEvents', { url: timelineUrl });
 		expectExactAcks(acks);

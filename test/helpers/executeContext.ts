@@ -1,8 +1,8 @@
 /**
  * A real-enough IExecuteFunctions for running the action node's execute() in jest: parameters
- * per item, the credential's own `authenticate`, and n8n's own outbound HTTP client
- * (`@n8n/backend-network`, what httpRequestWithAuthentication uses inside n8n) hitting a real
- * server. Errors are wrapped as n8n-core does, so the node sees what it would see in n8n.
+ * per item, and `helpers.httpRequest` as n8n-core 2.41.1 builds it, n8n's own outbound HTTP
+ * client (`@n8n/backend-network`) hitting a real server and throwing its raw errors. There is
+ * deliberately no httpRequestWithAuthentication: the node signs its own requests.
  */
 import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
@@ -12,11 +12,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-
-import { TencentCloudDeskApi } from '../../credentials/TencentCloudDeskApi.credentials';
 
 export type Parameters = Record<string, unknown>;
 
@@ -37,7 +33,6 @@ export interface RecordedRequest {
 export function createExecuteContext(options: ExecuteContextOptions): IExecuteFunctions & {
 	requests: RecordedRequest[];
 } {
-	const credentialType = new TencentCloudDeskApi();
 	const node: INode = {
 		id: 'test-node',
 		name: 'Tencent Cloud Desk',
@@ -66,14 +61,9 @@ export function createExecuteContext(options: ExecuteContextOptions): IExecuteFu
 			return value;
 		},
 		helpers: {
-			async httpRequestWithAuthentication(_type: string, request: IHttpRequestOptions) {
-				try {
-					const signed = await credentialType.authenticate({ ...options.credentials }, request);
-					requests.push({ url: signed.url, qs: { ...signed.qs }, body: signed.body });
-					return await Container.get(OutboundHttp).requests().request(signed);
-				} catch (error) {
-					throw new NodeApiError(node, error as JsonObject);
-				}
+			async httpRequest(request: IHttpRequestOptions) {
+				requests.push({ url: request.url, qs: { ...request.qs }, body: request.body });
+				return await Container.get(OutboundHttp).requests().request(request);
 			},
 		},
 	};

@@ -123,6 +123,10 @@ export interface WebhookSetup {
 	mode?: WorkflowExecuteMode;
 	workflowId?: string;
 	nodeId?: string;
+	/** The credential's id on the node, as n8n stores it; without one the trigger reads it afresh. */
+	credentialId?: string;
+	/** Counts getCredentials() calls. */
+	onGetCredentials?: () => void;
 }
 
 export interface WebhookCall {
@@ -146,6 +150,7 @@ export function createWebhookContext(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
+		...(setup.credentialId ? { credentials: { tencentCloudDeskApi: { id: setup.credentialId, name: 'Desk' } } } : {}),
 	};
 	const req: IDataObject = { body: request.bodyData ?? {}, query: request.query ?? {} };
 	if (request.rawBody !== undefined) req.rawBody = request.rawBody as unknown as IDataObject;
@@ -157,6 +162,7 @@ export function createWebhookContext(
 		getHeaderData: () => ({ 'content-type': 'application/json' }),
 		getCredentials: async (type: string) => {
 			if (type !== 'tencentCloudDeskApi') throw new Error(`Unexpected credential type ${type}`);
+			setup.onGetCredentials?.();
 			return { ...(setup.credentials ?? testCredentials()) };
 		},
 		getNodeParameter(name: string, fallback?: unknown) {

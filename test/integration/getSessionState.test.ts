@@ -1,6 +1,9 @@
 /**
  * The action node's Get State, run through execute() against the simulator over real HTTP.
  */
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+import { signedQuery } from '../../nodes/shared/signedQuery';
 import type { DeskSimulator } from '../../simulator';
 import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
 import type { Parameters } from '../helpers/executeContext';
@@ -120,19 +123,14 @@ describe('Get State', () => {
 	});
 
 	it('reports an expired UserSig (clock far behind) after one fresh retry', async () => {
-		const realNow = Date.now.bind(Date);
-		const context = createExecuteContext({
-			parameters: bySession(SEED_SESSION_IDS.agent),
-			credentials: simulatorCredentials(simulator),
-		});
-		// Skew only the signing clock: the simulator, in this process, keeps the real one.
-		const sign = context.helpers.httpRequestWithAuthentication;
-		context.helpers.httpRequestWithAuthentication = (async (...args: unknown[]) => {
-			const spy = jest.spyOn(Date, 'now').mockReturnValue(realNow() - 2 * 3600_000);
-			const pending = (sign as (...a: unknown[]) => Promise<unknown>).apply(context, args);
-			spy.mockRestore();
-			return await pending;
-		}) as typeof sign;
+		const credentials = simulatorCredentials(simulator);
+		const context = createExecuteContext({ parameters: bySession(SEED_SESSION_IDS.agent), credentials });
+		// Re-sign as a machine whose clock is two hours behind; the simulator keeps the real clock.
+		const send = context.helpers.httpRequest;
+		context.helpers.httpRequest = (async (request: IHttpRequestOptions) => {
+			const skewed = signedQuery(credentials, Math.floor(Date.now() / 1000) - 2 * 3600);
+			return await send.call(context, { ...request, qs: { ...request.qs, ...skewed } });
+		}) as typeof send;
 		const error = (await node.execute.call(context).catch((thrown: Error) => thrown)) as Error & { description: string };
 		expect(error.message).toBe('Tencent Cloud Desk error 70001: The UserSig has expired');
 		expect(error.description).toContain('clock');
@@ -165,10 +163,29 @@ describe('Get State', () => {
 		const stopped = await startDeskSimulator({ seed: false });
 		const url = stopped.url;
 		await stopped.close();
-		const { error } = await runExpectingError(bySession(SEED_SESSION_IDS.agent), { baseUrl: url });
+		const { error, signatures } = await runExpectingError(bySession(SEED_SESSION_IDS.agent), { baseUrl: url });
 		expect(error.message).toBe(`Could not reach Tencent Cloud Desk at ${url}`);
 		expect(error.description).toContain('ECONNREFUSED');
 		expect(error.description).toContain('Base URL');
+		// n8n's raw network error carries the signed URL: it must not travel on.
+		expect(signatures.length).toBeGreaterThan(0);
+		expectNoSecrets(error, signatures);
+	});
+
+	it('reads the credential once per execution, not once per item', async () => {
+		const items = [SEED_SESSION_IDS.agent, SEED_SESSION_IDS.chatbot, SEED_SESSION_IDS.queuing].map((sessionId) => ({
+			json: { sessionId },
+		}));
+		const context = createExecuteContext({
+			parameters: (itemIndex) => bySession(String(items[itemIndex].json.sessionId)),
+			items,
+			credentials: simulatorCredentials(simulator),
+		});
+		const getCredentials = jest.spyOn(context, 'getCredentials');
+		const output = await node.execute.call(context);
+		expect(output[0].map((item) => item.json.found)).toEqual([true, true, true]);
+		expect(getCredentials).toHaveBeenCalledTimes(1);
+		expect(new Set(context.requests.map(({ qs }) => qs.random)).size).toBe(3); // each request signed afresh
 	});
 
 	it('rejects an empty Session ID before calling Tencent', async () => {

@@ -1,6 +1,7 @@
 import { inflateSync } from 'zlib';
 
-import { TencentCloudDeskApi, USER_SIG_VALIDITY_SECONDS } from '../../credentials/TencentCloudDeskApi.credentials';
+import { TencentCloudDeskApi } from '../../credentials/TencentCloudDeskApi.credentials';
+import { USER_SIG_VALIDITY_SECONDS } from '../../nodes/shared/signedQuery';
 import { decodeUserSig, hasValidSignature } from '../../nodes/shared/userSig';
 
 const credential = new TencentCloudDeskApi();

@@ -8,6 +8,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { ALL_EVENTS, DESK_EVENTS } from '../../nodes/shared/events';
+import { CALLBACK_SECRETS_CACHE_MS } from '../../nodes/TencentCloudDeskTrigger/callbackSecrets';
 import {
 	ACK_TEXT,
 	TEST_SDK_APP_ID,
@@ -362,6 +363,58 @@ describe('the item', () => {
 		const callback = itemOn(await callWebhook({ rawBody: JSON.stringify(sampleBody()), query }), 1, 0).json.callback as IDataObject;
 		expect(callback.ClientIP).toBe('198.51.100.1');
 		expect(callback).not.toHaveProperty('OptPlatform');
+	});
+});
+
+describe('reading the credential', () => {
+	const counted = (extra: WebhookSetup = {}) => {
+		const reads = { count: 0 };
+		const setup: WebhookSetup = {
+			workflowId: `wf-${randomUUID()}`,
+			nodeId: 'node-1',
+			credentialId: `cred-${randomUUID()}`,
+			onGetCredentials: () => reads.count++,
+			...extra,
+		};
+		return { setup, reads };
+	};
+
+	it('happens once per few seconds per trigger, not per callback', async () => {
+		const { setup, reads } = counted();
+		for (let i = 0; i < 5; i++) itemOn(await callWebhook(validRequest('SessionBegin'), setup), 1, 0);
+		expect(reads.count).toBe(1);
+		const start = Date.now();
+		jest.spyOn(Date, 'now').mockReturnValue(start + CALLBACK_SECRETS_CACHE_MS + 1);
+		itemOn(await callWebhook(validRequest('SessionBegin', { requestTime: Math.floor(start / 1000) }), setup), 1, 0);
+		expect(reads.count).toBe(2);
+	});
+
+	it('picks up an edited token once the few seconds have passed', async () => {
+		const { setup } = counted();
+		itemOn(await callWebhook(validRequest('SessionBegin'), setup), 1, 0);
+		const edited = { ...setup, credentials: { ...testCredentials(), callbackToken: 'a-new-token' } };
+		// Within the cache time the old token still holds; after it, only the new one does.
+		itemOn(await callWebhook(validRequest('SessionBegin'), edited), 1, 0);
+		const start = Date.now();
+		jest.spyOn(Date, 'now').mockReturnValue(start + CALLBACK_SECRETS_CACHE_MS + 1);
+		const requestTime = Math.floor(start / 1000);
+		expectRejected(await callWebhook(validRequest('SessionBegin', { requestTime }), edited), 401, 'Sign does not match');
+		itemOn(await callWebhook(validRequest('SessionBegin', { requestTime, token: 'a-new-token' }), edited), 1, 0);
+	});
+
+	it('is kept apart per workflow, node and credential', async () => {
+		const { setup, reads } = counted();
+		await callWebhook(validRequest('SessionBegin'), setup);
+		await callWebhook(validRequest('SessionBegin'), { ...setup, nodeId: 'node-2' });
+		await callWebhook(validRequest('SessionBegin'), { ...setup, workflowId: `${setup.workflowId}-b` });
+		await callWebhook(validRequest('SessionBegin'), { ...setup, credentialId: `${setup.credentialId}-b` });
+		expect(reads.count).toBe(4);
+	});
+
+	it('happens on every callback of a manual test run', async () => {
+		const { setup, reads } = counted({ mode: 'manual' });
+		for (let i = 0; i < 3; i++) itemOn(await callWebhook(validRequest('SessionBegin'), setup), 1, 0);
+		expect(reads.count).toBe(3);
 	});
 });
 
