@@ -1,6 +1,7 @@
 /**
  * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
  * at about 15 minutes on 2 cores; `smoke` runs every scenario with tiny counts (for the e2e smoke test).
+ * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
  */
 export type BenchScale = 'smoke' | 'full';
 
@@ -25,6 +26,9 @@ export interface BenchConfig {
 	/** Direct hits on the simulator (rate limit off) for its ceiling. */
 	simulatorCeilingRequests: number;
 	simulatorCeilingConcurrency: number;
+	/** Queue mode (1 + 1, then 2 + 2 processes): measured callbacks and unmeasured warm-up per configuration. */
+	queueCallbacks: number;
+	queueWarmup: number;
 	/** In process: UserSig ops per round, handler calls per round, rounds. */
 	userSigOps: number;
 	handlerCalls: number;
@@ -43,6 +47,8 @@ const FULL: BenchConfig = {
 	simulatorRateLimit: 200,
 	simulatorCeilingRequests: 5_000,
 	simulatorCeilingConcurrency: 10,
+	queueCallbacks: 500,
+	queueWarmup: 50,
 	userSigOps: 20_000,
 	handlerCalls: 5_000,
 	rounds: 5,
@@ -60,6 +66,8 @@ const SMOKE: BenchConfig = {
 	simulatorRateLimit: 200,
 	simulatorCeilingRequests: 200,
 	simulatorCeilingConcurrency: 4,
+	queueCallbacks: 20,
+	queueWarmup: 5,
 	userSigOps: 2_000,
 	handlerCalls: 300,
 	rounds: 2,

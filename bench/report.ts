@@ -15,6 +15,8 @@ import {
 	callbackRun,
 	checkTargets,
 	growthOf,
+	queueRun,
+	regularModeCallbacksPerSecond,
 } from './results';
 import { ratio } from './stats';
 
@@ -128,7 +130,45 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 		const g = growthOf(callbackGrowthPoints(results));
 		rows.push({ section: '5 growth, callbacks', figure: 'largest vs smallest', value: `time/callback ${times(g.perUnitRatio)}, peak RSS ${times(g.peakRatio)}`, ratio: `R² ${fmt(g.fit.r2, 3)}` });
 	}
+	const queue = queueRun(results);
+	if (results.queue && !queue) rows.push({ section: '6 queue mode', figure: 'not run', value: (results.queue as { skipped: string }).skipped, ratio: '' });
+	for (const row of queue?.rows ?? []) {
+		rows.push({
+			section: '6 queue mode',
+			figure: `${row.webhookProcessors} webhook processor(s) + ${row.workers} worker(s) (${int(row.callbacks)})`,
+			value: `${fmt(row.acksPerSecond)} acks/s, p50 ${fmt(row.p50AckMs, 0)} ms, p99 ${fmt(row.p99AckMs, 0)} ms, ${fmt(row.executionsPerSecond)} executions/s`,
+			ratio: `${times(ratio(row.acksPerSecond, queue!.rows[0].acksPerSecond))} 1 + 1; ${times(ratio(row.executionsPerSecond, regularModeCallbacksPerSecond(results)))} regular mode`,
+		});
+	}
 	return rows;
+}
+
+function queueSection(results: BenchResults): string {
+	const queue = queueRun(results);
+	if (!queue) return results.queue ? `Not run: ${(results.queue as { skipped: string }).skipped}.` : 'Not part of this run.';
+	const regular = regularModeCallbacksPerSecond(results);
+	return [
+		`n8n ${queue.n8nVersion} in queue mode (\`EXECUTIONS_MODE=queue\`, ${queue.expressionEngine} expression engine): PostgreSQL and Redis from Debian's packages, a main instance that receives no production webhooks, webhook processors (\`n8n webhook\`) behind a round-robin proxy on 127.0.0.1, and workers (\`n8n worker\`, concurrency ${queue.workerConcurrency}), all on this ${queue.cpus}-core machine. The cluster booted in ${fmt(queue.clusterBootSeconds)} s and was then scaled out by starting more processes. Per configuration: ${int(queue.rows[0]?.callbacks ?? 0)} distinct signed callbacks at concurrency ${queue.rows[0]?.concurrency ?? 'n/a'} after an unmeasured warm-up, executions counted in PostgreSQL. *Executions/s* runs from the first callback sent to the last execution finished; *regular mode* is our trigger's end-to-end callbacks/s in the default engine from section 1.`,
+		'',
+		table(
+			['webhook processors + workers', 'callbacks', 'acked', 'acks/s', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'executions', 'executions/s', 'vs 1 + 1', 'vs regular mode', 'drain after last ack s', 'load avg after'],
+			queue.rows.map((row) => [
+				`${row.webhookProcessors} + ${row.workers}`,
+				int(row.callbacks),
+				int(row.acked),
+				fmt(row.acksPerSecond),
+				fmt(row.p50AckMs, 0),
+				fmt(row.p99AckMs, 0),
+				fmt(row.maxAckMs, 0),
+				Object.entries(row.executions).map(([status, n]) => `${int(n)} ${status}`).join(', '),
+				fmt(row.executionsPerSecond),
+				times(ratio(row.acksPerSecond, queue.rows[0].acksPerSecond)),
+				times(ratio(row.executionsPerSecond, regular)),
+				fmt(row.drainSecondsAfterLastAck),
+				fmt(row.loadAverageAfter, 2),
+			]),
+		),
+	].join('\n');
 }
 
 /** Plain-text table for the terminal. */
@@ -312,6 +352,10 @@ export function markdownReport(results: BenchResults, notes: string): string {
 				]),
 			],
 		),
+		'',
+		'## 6. Queue mode',
+		'',
+		queueSection(results),
 		'',
 		notes.trim(),
 		'',

@@ -5,6 +5,7 @@ import type { SimulatorCeiling } from './ceilings';
 import type { BenchConfig } from './config';
 import type { HandlerCost, UserSigResult } from './inProcess';
 import type { MachineInfo } from './machine';
+import type { QueueBenchResult } from './queue';
 import { linearFit, ratio } from './stats';
 
 export interface BenchResults {
@@ -18,6 +19,8 @@ export interface BenchResults {
 	callbackGrowth: CallbackRun[];
 	action: ActionRun[];
 	actionGrowth: ActionRun[];
+	/** Queue mode, or why it was not run. Optional: results written before it was part of the run lack it. */
+	queue?: QueueBenchResult | { skipped: string };
 	/** Busy processes seen that were not ours (shared machine). */
 	otherLoad: string[];
 	durationSeconds: number;
@@ -50,6 +53,15 @@ export function actionRun(results: BenchResults, side: keyof typeof ACTION_SIDES
 /** Items answered with ErrorCode 0 per second of the side's wall time (141009 answers are not results). */
 export function correctPerSecond(run: ActionRun): number {
 	return Math.min(run.items, run.simulator.ok) / run.wallSeconds;
+}
+
+export function queueRun(results: BenchResults): QueueBenchResult | undefined {
+	return results.queue && 'rows' in results.queue ? results.queue : undefined;
+}
+
+/** Callbacks/s of our trigger in regular mode, default engine: what queue mode is compared with. */
+export function regularModeCallbacksPerSecond(results: BenchResults): number {
+	return callbackRun(results, 'default', 'ours')?.callbacksPerSecond ?? Number.NaN;
 }
 
 export interface TargetCheck {
@@ -154,6 +166,15 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			target: 'callbacks: memory stays flat',
 			measured: `peak RSS ${x(g.peakRatio)} (added during the run: ${(g.addedBytesFirst / 2 ** 20).toFixed(0)} → ${(g.addedBytesLast / 2 ** 20).toFixed(0)} MiB)`,
 			met: g.peakRatio <= FLAT_MEMORY_LIMIT,
+		});
+	}
+	const queue = queueRun(results);
+	if (queue) {
+		const exact = queue.rows.every((row) => row.acked === row.callbacks && row.executions.success === row.callbacks && Object.keys(row.executions).length === 1);
+		checks.push({
+			target: 'queue mode: every acked callback is exactly one successful execution (counted in PostgreSQL)',
+			measured: queue.rows.map((row) => `${row.webhookProcessors} + ${row.workers}: ${row.acked} acked, ${Object.entries(row.executions).map(([status, n]) => `${n} ${status}`).join(', ')}`).join('; '),
+			met: exact,
 		});
 	}
 	return checks;

@@ -6,12 +6,14 @@
  *
  * Order: in-process micro-benchmarks (quiet machine) → pack the package once → simulator + its ceiling →
  * n8n like-for-like (legacy engine): callbacks for all three sides, then callback growth → n8n default
- * engine: callbacks for all three sides, then the action node scenarios and action growth.
+ * engine: callbacks for all three sides, then the action node scenarios and action growth → queue mode
+ * (its own cluster, once the other n8n instances have stopped; BENCH_QUEUE=off leaves it out).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
 
 import { N8N_VERSION, packPackage } from '../harness';
+import { queueModeMissing } from '../harness/queue';
 import { startDeskSimulator } from '../simulator';
 import { createSessions, runActionScenario } from './action';
 import { runCallbackComparison, runCallbackScenario, type CallbackRun } from './callbacks';
@@ -21,6 +23,7 @@ import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
 import { COMMON_ENV, ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
 import { consoleTable, markdownReport } from './report';
+import { runQueueBench } from './queue';
 import type { BenchResults } from './results';
 import { bareWebhookWorkflow, diyActionWorkflow, diyCallbackWorkflow, ourActionWorkflow, ourTriggerWorkflow } from './workflows';
 
@@ -136,6 +139,20 @@ async function main(): Promise<void> {
 		}
 		await vm.stop();
 
+		// 6. Queue mode: a cluster of its own, 1 + 1 processes scaled out to 2 + 2.
+		const queueSkipped = process.env.BENCH_QUEUE === 'off' ? 'BENCH_QUEUE=off' : queueModeMissing();
+		let queue: BenchResults['queue'];
+		if (queueSkipped) {
+			log(`queue mode: not run (${queueSkipped})`);
+			queue = { skipped: queueSkipped };
+		} else {
+			log(`queue mode: 1 + 1, then 2 + 2 processes, ${config.queueCallbacks} callbacks each`);
+			queue = await runQueueBench({ callbacks: config.queueCallbacks, warmup: config.queueWarmup, concurrency: config.callbackConcurrency, log: true });
+			for (const row of queue.rows) {
+				log(`  ${row.webhookProcessors} + ${row.workers}: ${row.acksPerSecond} acks/s, p50 ${row.p50AckMs} ms, p99 ${row.p99AckMs} ms, ${row.executionsPerSecond} executions/s`);
+			}
+		}
+
 		const results: BenchResults = {
 			config,
 			machine: finishMachineInfo(machine),
@@ -147,6 +164,7 @@ async function main(): Promise<void> {
 			callbackGrowth,
 			action,
 			actionGrowth,
+			queue,
 			otherLoad: [...otherLoad],
 			durationSeconds: (Date.now() - started) / 1000,
 		};

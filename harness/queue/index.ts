@@ -4,6 +4,7 @@ export type { QueueCluster, QueueClusterOptions } from './cluster';
 export { startN8nRole } from './n8nProcess';
 export type { N8nRole, N8nRoleProcess } from './n8nProcess';
 export { startPostgres, postgresBinDir } from './postgres';
+export { queueModeMissing } from './prerequisites';
 export type { PostgresServer } from './postgres';
 export { startRedis, redisServerBin } from './redis';
 export type { RedisServer } from './redis';

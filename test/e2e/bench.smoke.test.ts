@@ -3,48 +3,20 @@
  * simulator, every scenario with tiny counts. Checks behaviour only: every section is reported and
  * every figure is a sane number. No timing thresholds (this machine is shared and noisy).
  */
-import { spawn } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
-
 import type { BenchResults } from '../../bench/results';
 import { checkTargets } from '../../bench/results';
+import { runBenchSmoke } from '../helpers/benchRun';
 
 jest.setTimeout(20 * 60_000);
 
-const REPO = join(__dirname, '..', '..');
-let outDir: string;
 let markdown: string;
 let results: BenchResults;
 let stdout = '';
 
-function runBench(env: NodeJS.ProcessEnv): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(REPO, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO, 'bench', 'run.ts')], {
-			cwd: REPO,
-			env: { ...process.env, ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		child.on('error', reject);
-		child.on('exit', (code) => resolve(code ?? 1));
-	});
-}
-
 beforeAll(async () => {
-	outDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
-	const file = join(outDir, 'RESULTS.smoke.md');
-	const code = await runBench({ BENCH_SCALE: 'smoke', BENCH_OUT: file });
-	if (code !== 0) throw new Error(`bench exited with ${code}:\n${stdout.slice(-4000)}`);
-	markdown = readFileSync(file, 'utf8');
-	results = JSON.parse(readFileSync(file.replace(/\.md$/, '.json'), 'utf8')) as BenchResults;
+	// Queue mode needs PostgreSQL and Redis: the queue suite runs the bench with it (test/queue/bench.queue.test.ts).
+	({ markdown, results, output: stdout } = await runBenchSmoke({ BENCH_QUEUE: 'off' }));
 }, 20 * 60_000);
-
-afterAll(() => {
-	if (outDir && existsSync(outDir)) rmSync(outDir, { recursive: true, force: true });
-});
 
 const saneRate = (value: number) => Number.isFinite(value) && value > 0;
 
@@ -62,11 +34,14 @@ describe('npm run bench (smoke size)', () => {
 			'## 3. Ceilings',
 			'## 4. In process',
 			'## 5. Growth',
+			'## 6. Queue mode',
 		]) {
 			expect(markdown).toContain(heading);
 		}
 		expect(markdown).toContain('BENCH_SCALE=smoke npm run bench');
 		expect(markdown).not.toMatch(/\| n\/a \|/);
+		expect(markdown).toContain('Not run: BENCH_QUEUE=off.');
+		expect(results.queue).toEqual({ skipped: 'BENCH_QUEUE=off' });
 	});
 
 	it('measures callbacks for all three sides in both expression-engine settings', () => {
