@@ -242,7 +242,7 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'',
 		`Latest \`${results.command}\` run (scale **${config.scale}**), ${machine.date}, ${fmt(results.durationSeconds / 60, 1)} min.`,
 		'',
-		'Reproduce: `npm ci && npm run bench` (full, ~15 min on 2 cores; writes this file). Tiny smoke run: `BENCH_SCALE=smoke npm run bench` (writes `bench/out/RESULTS.smoke.md`).',
+		'Reproduce: `npm ci && npm run bench` (full, about 12 min on a quiet 2-core machine, queue mode included; writes this file). Queue mode needs `redis-server` and `postgresql` from Debian; without them section 6 says what to install, and `BENCH_QUEUE=off` leaves it out. Tiny smoke run: `BENCH_SCALE=smoke npm run bench` (writes `bench/out/RESULTS.smoke.md`).',
 		'Profiles behind the explanations: `npx tsx bench/profile.ts <ours|bare|diy> <legacy|default> [count]` (see [PROFILES.md](PROFILES.md)).',
 		'',
 		'## Machine and versions',

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: this package against what users would otherwise build, side by side in one run.
- * BENCH_SCALE=full (default, ~15 min on 2 cores) or smoke (tiny counts). Prints one table and writes
+ * BENCH_SCALE=full (default, about 12 min on a quiet 2-core machine) or smoke (tiny counts). Prints one table and writes
  * bench/RESULTS.md (full) or bench/out/RESULTS.smoke.md (smoke); BENCH_OUT overrides the path. The raw
  * figures go next to it as JSON.
  *
