@@ -10,54 +10,45 @@ import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
 import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../resources/skillGroup/list';
 import { createDeskClient, type DeskClient } from '../transport/deskClient';
 
-async function searchPages(
-	context: ILoadOptionsFunctions,
-	pageSize: number,
-	fetchPage: (client: DeskClient, pageIndex: number, pageSize: number) => Promise<Page>,
-	toResult: (item: IDataObject) => INodeListSearchItems,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const client = await createDeskClient(context, DEFAULT_REQUEST_SETTINGS);
-	const pageIndex = Number(paginationToken ?? 0) || 0;
-	const { items, total } = await fetchPage(client, pageIndex, pageSize);
-	const needle = filter?.trim().toLowerCase() ?? '';
-	const results = items
-		.map(toResult)
-		.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
-	const more = items.length === pageSize && (total === undefined || (pageIndex + 1) * pageSize < total);
-	return { results, paginationToken: more ? String(pageIndex + 1) : undefined };
+/** One of Desk's lists as a picker: how to fetch a page of it and how to show an entry. */
+interface PickerSource {
+	pageSize: number;
+	fetchPage: (client: DeskClient, pageIndex: number, pageSize: number) => Promise<Page>;
+	toResult: (item: IDataObject) => INodeListSearchItems;
 }
 
-export async function searchSkillGroups(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		GROUP_PAGE_SIZE,
-		fetchSkillGroupPage,
-		(group) => ({ name: `${String(group.MemberGroupName)} (${String(group.MemberGroupID)})`, value: String(group.MemberGroupID) }),
-		filter,
-		paginationToken,
-	);
+function listSearch({ pageSize, fetchPage, toResult }: PickerSource) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const client = await createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+		const pageIndex = Number(paginationToken ?? 0) || 0;
+		const { items, total } = await fetchPage(client, pageIndex, pageSize);
+		const needle = filter?.trim().toLowerCase() ?? '';
+		const results = items
+			.map(toResult)
+			.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
+		const more = items.length === pageSize && (total === undefined || (pageIndex + 1) * pageSize < total);
+		return { results, paginationToken: more ? String(pageIndex + 1) : undefined };
+	};
 }
 
-export async function searchAgents(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return await searchPages(
-		this,
-		MEMBER_PAGE_SIZE,
-		fetchMemberPage,
-		(agent) => ({
-			name: `${String(agent.MemberNick || agent.MemberMail)} · ${String(agent.Status ?? '').replace('STATUS_', '').toLowerCase()}`,
-			value: String(agent.MemberMail),
-		}),
-		filter,
-		paginationToken,
-	);
-}
+export const searchSkillGroups = listSearch({
+	pageSize: GROUP_PAGE_SIZE,
+	fetchPage: fetchSkillGroupPage,
+	toResult: (group) => ({
+		name: `${String(group.MemberGroupName)} (${String(group.MemberGroupID)})`,
+		value: String(group.MemberGroupID),
+	}),
+});
+
+export const searchAgents = listSearch({
+	pageSize: MEMBER_PAGE_SIZE,
+	fetchPage: fetchMemberPage,
+	toResult: (agent) => ({
+		name: `${String(agent.MemberNick || agent.MemberMail)} · ${String(agent.Status ?? '').replace('STATUS_', '').toLowerCase()}`,
+		value: String(agent.MemberMail),
+	}),
+});
