@@ -77,7 +77,9 @@ export async function runActionScenario(
 		throw new Error(`${side}: workflow answered HTTP ${result.response.status}: ${result.response.text.slice(0, 300)}`);
 	}
 	const stats = simulator.stats();
-	const [execution] = await n8n.api.listExecutions(deployed.id, { includeData: true }).then((list) => list.slice(0, 1));
+	// The newest run only: list without data (the growth workflow accumulates runs of up to 10,000 items).
+	const [newest] = await n8n.api.listExecutions(deployed.id);
+	const execution = newest ? await n8n.api.getExecution(newest.id, true) : undefined;
 	const runData = (execution?.data?.resultData.runData ?? {}) as Record<string, RunDataEntry[]>;
 	const nodeSeconds: Record<string, number> = {};
 	for (const name of deployed.workflow.timedNodes) nodeSeconds[name] = (runData[name]?.[0]?.executionTime ?? Number.NaN) / 1000;

@@ -12,7 +12,7 @@ import type { DeskSimulator } from '../simulator';
 import { mergeLoads, runLoad, type LoadResult, type LoadRun } from './loadGenerator';
 import { withMemory, type MemorySample } from './memorySampler';
 import type { BenchInstance, DeployedWorkflow } from './n8nSetup';
-import { waitForFinishedExecutions } from './n8nSetup';
+import { finishedExecutions, waitForFinishedExecutions } from './n8nSetup';
 import type { BenchWorkflow } from './workflows';
 
 export interface CallbackRun {
@@ -81,15 +81,9 @@ export interface MeasureHooks {
 	onMeasuredEnd?: () => void;
 }
 
-/** Finished executions so far (success, error). */
-async function finishedSoFar(instance: BenchInstance, workflowId: string) {
-	const seen = await waitForFinishedExecutions(instance.n8n, workflowId, 0, 1_000);
-	return { success: seen.success, error: seen.error };
-}
-
 /** Unmeasured warm-up: a few callbacks, and their executions finished. */
 async function warmUp(instance: BenchInstance, simulator: DeskSimulator, target: DeployedWorkflow, count: number, concurrency: number): Promise<void> {
-	const before = await finishedSoFar(instance, target.id);
+	const before = await finishedExecutions(instance.n8n, target.id);
 	const warmup = Math.min(30, Math.max(3, Math.floor(count / 20)));
 	await runLoad(warmup, Math.min(concurrency, warmup), (index) => send(simulator, target.url, index));
 	await waitForFinishedExecutions(instance.n8n, target.id, before.success + before.error + warmup, 120_000);
@@ -104,7 +98,7 @@ async function measureChunk(
 	concurrency: number,
 	hooks: MeasureHooks = {},
 ): Promise<Chunk> {
-	const before = await finishedSoFar(instance, target.id);
+	const before = await finishedExecutions(instance.n8n, target.id);
 	const { result, memory } = await withMemory(instance.n8n.pid, async () => {
 		hooks.onMeasuredStart?.();
 		const load = await runLoad(count, concurrency, (index) => send(simulator, target.url, index));

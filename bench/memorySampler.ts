@@ -1,41 +1,10 @@
 /**
- * n8n's memory: the resident set of its whole process tree (main process + task runner children),
- * read from /proc by PID every `intervalMs`. Linux only; elsewhere the figures are NaN.
+ * n8n's memory: the resident set of its whole process group (the harness starts n8n detached, so its
+ * task runner shares n8n's group), read from /proc every `intervalMs`. Linux only; elsewhere NaN.
  */
-import { readdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 
-/** Children by parent PID, from /proc/<pid>/stat (field 4 is the parent). */
-function childrenByParent(): Map<number, number[]> {
-	const children = new Map<number, number[]>();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// The command name may contain spaces and parentheses: fields start after the last ')'.
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			const parent = Number(fields[1]);
-			const list = children.get(parent) ?? [];
-			list.push(Number(entry));
-			children.set(parent, list);
-		} catch {
-			// the process ended meanwhile
-		}
-	}
-	return children;
-}
-
-/** `pid` and all its descendants. */
-export function processTree(pid: number): number[] {
-	const children = childrenByParent();
-	const tree: number[] = [];
-	const queue = [pid];
-	while (queue.length > 0) {
-		const next = queue.shift() as number;
-		tree.push(next);
-		queue.push(...(children.get(next) ?? []));
-	}
-	return tree;
-}
+import { groupMembers } from '../harness/processes';
 
 function rssBytes(pid: number): number {
 	try {
@@ -46,17 +15,17 @@ function rssBytes(pid: number): number {
 	}
 }
 
-/** Summed RSS (bytes) of `pid`'s process tree now; NaN when /proc is unavailable. */
-export function treeRss(pid: number): number {
+/** Summed RSS (bytes) of the process group `pid` leads, now; NaN when /proc is unavailable. */
+function groupRss(pid: number): number {
 	try {
-		return processTree(pid).reduce((sum, member) => sum + rssBytes(member), 0);
+		return groupMembers(pid).reduce((sum, member) => sum + rssBytes(member), 0);
 	} catch {
 		return Number.NaN;
 	}
 }
 
 export interface MemorySample {
-	/** RSS of the tree when sampling started. */
+	/** RSS of the group when sampling started. */
 	startBytes: number;
 	peakBytes: number;
 	endBytes: number;
@@ -67,7 +36,6 @@ export class MemorySampler {
 	private timer: NodeJS.Timeout | undefined;
 	private startBytes = Number.NaN;
 	private peakBytes = 0;
-	private lastBytes = Number.NaN;
 	private samples = 0;
 
 	constructor(
@@ -90,19 +58,14 @@ export class MemorySampler {
 	}
 
 	private sample(): number {
-		const bytes = treeRss(this.pid);
+		const bytes = groupRss(this.pid);
 		this.samples++;
 		if (Number.isFinite(bytes)) this.peakBytes = Math.max(this.peakBytes, bytes);
-		this.lastBytes = bytes;
 		return bytes;
-	}
-
-	get currentBytes(): number {
-		return this.lastBytes;
 	}
 }
 
-/** Sample `pid`'s tree while `work` runs. */
+/** Sample the process group `pid` leads while `work` runs. */
 export async function withMemory<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; memory: MemorySample }> {
 	const sampler = new MemorySampler(pid).start();
 	try {

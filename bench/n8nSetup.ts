@@ -9,7 +9,8 @@ import { sleep } from '../harness/http';
 import type { DeskSimulator } from '../simulator';
 import { simulatorCredentials } from '../simulator/n8nCredential';
 import type { BenchWorkflow } from './workflows';
-import { CREDENTIAL_NAME, CREDENTIAL_TYPE } from './workflows';
+import { CREDENTIAL_TYPE } from '../nodes/shared/credentialType';
+import { CREDENTIAL_NAME } from './workflows';
 
 export interface EngineSetting {
 	key: 'default' | 'legacy';
@@ -84,6 +85,12 @@ export async function countExecutions(n8n: N8nInstance, workflowId: string, stat
 	return page.count;
 }
 
+/** Finished executions of the workflow so far, by outcome (both counts asked for at once). */
+export async function finishedExecutions(n8n: N8nInstance, workflowId: string): Promise<{ success: number; error: number }> {
+	const [success, error] = await Promise.all([countExecutions(n8n, workflowId, 'success'), countExecutions(n8n, workflowId, 'error')]);
+	return { success, error };
+}
+
 /**
  * Poll until `expected` executions of the workflow have finished (success or error), bounded; returns when the
  * last one was seen (ms, performance.now clock) and the counts by status.
@@ -96,8 +103,7 @@ export async function waitForFinishedExecutions(
 ): Promise<{ seenAt: number; success: number; error: number; timedOut: boolean }> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const success = await countExecutions(n8n, workflowId, 'success');
-		const error = await countExecutions(n8n, workflowId, 'error');
+		const { success, error } = await finishedExecutions(n8n, workflowId);
 		if (success + error >= expected) return { seenAt: performance.now(), success, error, timedOut: false };
 		if (Date.now() > deadline) return { seenAt: performance.now(), success, error, timedOut: true };
 		await sleep(100);

@@ -16,6 +16,7 @@ import {
 	checkTargets,
 	growthOf,
 	queueRun,
+	queueSkipReason,
 	regularModeCallbacksPerSecond,
 } from './results';
 import { ratio } from './stats';
@@ -130,14 +131,15 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 		const g = growthOf(callbackGrowthPoints(results));
 		rows.push({ section: '5 growth, callbacks', figure: 'largest vs smallest', value: `time/callback ${times(g.perUnitRatio)}, peak RSS ${times(g.peakRatio)}`, ratio: `R² ${fmt(g.fit.r2, 3)}` });
 	}
-	const queue = queueRun(results);
-	if (results.queue && !queue) rows.push({ section: '6 queue mode', figure: 'not run', value: (results.queue as { skipped: string }).skipped, ratio: '' });
-	for (const row of queue?.rows ?? []) {
+	const skipped = queueSkipReason(results);
+	if (skipped) rows.push({ section: '6 queue mode', figure: 'not run', value: skipped, ratio: '' });
+	const queueRows = queueRun(results)?.rows ?? [];
+	for (const row of queueRows) {
 		rows.push({
 			section: '6 queue mode',
 			figure: `${row.webhookProcessors} webhook processor(s) + ${row.workers} worker(s) (${int(row.callbacks)})`,
 			value: `${fmt(row.acksPerSecond)} acks/s, p50 ${fmt(row.p50AckMs, 0)} ms, p99 ${fmt(row.p99AckMs, 0)} ms, ${fmt(row.executionsPerSecond)} executions/s`,
-			ratio: `${times(ratio(row.acksPerSecond, queue!.rows[0].acksPerSecond))} 1 + 1; ${times(ratio(row.executionsPerSecond, regularModeCallbacksPerSecond(results)))} regular mode`,
+			ratio: `${times(ratio(row.acksPerSecond, queueRows[0].acksPerSecond))} 1 + 1; ${times(ratio(row.executionsPerSecond, regularModeCallbacksPerSecond(results)))} regular mode`,
 		});
 	}
 	return rows;
@@ -145,7 +147,8 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 
 function queueSection(results: BenchResults): string {
 	const queue = queueRun(results);
-	if (!queue) return results.queue ? `Not run: ${(results.queue as { skipped: string }).skipped}.` : 'Not part of this run.';
+	const skipped = queueSkipReason(results);
+	if (!queue) return skipped ? `Not run: ${skipped}.` : 'Not part of this run.';
 	const regular = regularModeCallbacksPerSecond(results);
 	return [
 		`n8n ${queue.n8nVersion} in queue mode (\`EXECUTIONS_MODE=queue\`, ${queue.expressionEngine} expression engine): PostgreSQL and Redis from Debian's packages, a main instance that receives no production webhooks, webhook processors (\`n8n webhook\`) behind a round-robin proxy on 127.0.0.1, and workers (\`n8n worker\`, concurrency ${queue.workerConcurrency}), all on this ${queue.cpus}-core machine. The cluster booted in ${fmt(queue.clusterBootSeconds)} s and was then scaled out by starting more processes. Per configuration: ${int(queue.rows[0]?.callbacks ?? 0)} distinct signed callbacks at concurrency ${queue.rows[0]?.concurrency ?? 'n/a'} after an unmeasured warm-up, executions counted in PostgreSQL. *Executions/s* runs from the first callback sent to the last execution finished; *regular mode* is our trigger's end-to-end callbacks/s in the default engine from section 1.`,
@@ -270,7 +273,7 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		`- Callbacks: all 17 event types in turn, signed by the simulator as Desk signs them (token on), concurrency ${config.callbackConcurrency}, ${int(config.callbacksDefaultEngine)} per side in the default engine, ${int(config.callbacksLegacyEngine)} per side like-for-like; the three sides of a setting take turns in ${config.callbackRounds} interleaved rounds (bare, ours, DIY; ours, DIY, bare; …) so drift from other processes falls on all of them. Growth: ours alone, like-for-like, ${config.callbackGrowth.map(int).join(' and ')} in one run each. A short unmeasured warm-up precedes each run. *Callbacks/s* counts from the first request to the last execution finished (executions run after the ack); *acks/s* is the load generator's view.`,
 		`- Trigger: signature check on (credential has a Callback Token), All Events, one output per event, duplicate filter on (default). DIY: Webhook (answers at once with Tencent's ack) → Code (SdkAppid, Sign = sha256(token + RequestTime) timing-safe, 60 s tolerance) → Switch (17 rules, first match, fallback output). Bare: the same Webhook node alone.`,
 		`- Action: Get State for ${int(config.actionItems)} live sessions; simulator rate limit ${config.simulatorRateLimit}/s (Tencent's documented limit) unless noted. Wall time = the side's own nodes' execution time (n8n run data); the shared "one item per session" Code step is excluded. DIY = Code node computing a TLSSigAPIv2 UserSig + random per item (crypto + zlib, like the official library) → HTTP Request node (v4.2, n8n defaults: no batching, no retries; it starts every item's request at once). Growth: ours at defaults, ${config.actionGrowth.map(int).join(', ')} items. Action runs use the default engine.`,
-		`- n8n memory = RSS of n8n's process tree (main + task runner), sampled from /proc every 200 ms.`,
+		`- n8n memory = RSS of n8n's process group (main + task runner), sampled from /proc every 200 ms.`,
 		'',
 		'## Summary',
 		'',

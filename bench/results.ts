@@ -59,6 +59,10 @@ export function queueRun(results: BenchResults): QueueBenchResult | undefined {
 	return results.queue && 'rows' in results.queue ? results.queue : undefined;
 }
 
+export function queueSkipReason(results: BenchResults): string | undefined {
+	return results.queue && 'skipped' in results.queue ? results.queue.skipped : undefined;
+}
+
 /** Callbacks/s of our trigger in regular mode, default engine: what queue mode is compared with. */
 export function regularModeCallbacksPerSecond(results: BenchResults): number {
 	return callbackRun(results, 'default', 'ours')?.callbacksPerSecond ?? Number.NaN;

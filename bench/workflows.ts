@@ -2,13 +2,13 @@
  * The workflows each side runs, as n8n workflow JSON. Every webhook answers Tencent with the same
  * ack body; every workflow keeps n8n's default execution saving, so all sides pay the same persistence.
  */
-import type { WorkflowJson, WorkflowNodeJson } from '../harness';
+import { chainConnections, type WorkflowJson, type WorkflowNodeJson } from '../harness';
 import { CALLBACK_ACK_TEXT } from '../nodes/shared/callbackAck';
+import { CREDENTIAL_TYPE } from '../nodes/shared/credentialType';
 import { ALL_EVENTS, DESK_EVENTS } from '../nodes/shared/events';
 import { SPLIT_SESSION_IDS_CODE, userSigCode, verifyCallbackCode } from './diyCode';
 
 export const CREDENTIAL_NAME = 'Tencent Cloud Desk (bench)';
-export const CREDENTIAL_TYPE = 'tencentCloudDeskApi';
 const TRIGGER_TYPE = 'n8n-nodes-tencent-desk.tencentCloudDeskTrigger';
 
 // tsx resolves `….node` to the sibling codex `.node.json`: name the TypeScript source explicitly.
@@ -160,10 +160,8 @@ function actionWorkflow(name: string, label: string, sideNodes: WorkflowNodeJson
 		{ name: 'One Item per Session', type: 'n8n-nodes-base.code', typeVersion: 2, position: position(1), parameters: { jsCode: SPLIT_SESSION_IDS_CODE } },
 		...sideNodes.map((node, index) => ({ ...node, position: position(index + 2) })),
 	];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return {
-		json: { name, nodes, connections, settings: { executionOrder: 'v1' } },
+		json: { name, nodes, connections: chainConnections(nodes), settings: { executionOrder: 'v1' } },
 		webhookPath: path,
 		timedNodes: sideNodes.map((node) => node.name),
 	};

@@ -16,7 +16,7 @@ export type { Runtime, InstallOptions } from './install';
 export { packPackage, installPackageInto, REPO_DIR } from './pack';
 export type { InstallMode, PackOptions } from './pack';
 export { stopAllProcesses, stopProcessGroup, registeredProcesses, groupMembers, isGroupAlive, isAlive, isRunning } from './processes';
-export { toPublicWorkflowBody } from './workflow';
+export { chainConnections, toPublicWorkflowBody } from './workflow';
 export type { WorkflowJson, WorkflowNodeJson } from './workflow';
 export { DEFAULT_OWNER } from './owner';
 export type { OwnerAccount } from './owner';

@@ -96,11 +96,12 @@ export function registeredProcesses(): { pid: number; label: string }[] {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * SIGTERM the process group led by `pid`, wait up to `graceMs` for every member to exit,
- * then SIGKILL the group and wait again (bounded). Resolves once the group is gone.
+ * Signal the process group led by `pid` (SIGTERM unless a server wants another: PostgreSQL's fast
+ * shutdown is SIGINT), wait up to `graceMs` for every member to exit, then SIGKILL the group and
+ * wait again (bounded). Resolves once the group is gone.
  */
-export async function stopProcessGroup(pid: number, graceMs = 15_000): Promise<void> {
-	signalGroup(pid, 'SIGTERM');
+export async function stopProcessGroup(pid: number, graceMs = 15_000, firstSignal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+	signalGroup(pid, firstSignal);
 	const deadline = Date.now() + graceMs;
 	while (isGroupAlive(pid) && Date.now() < deadline) await sleep(100);
 	if (isGroupAlive(pid)) {

@@ -23,6 +23,13 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
+/** Connections for nodes wired one after the other, each node's main output to the next. */
+export function chainConnections(nodes: WorkflowNodeJson[]): Record<string, unknown> {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return connections;
+}
+
 /** Node fields accepted by the public API (workflowNodeWritePublicSchema). */
 const NODE_FIELDS = new Set([
 	'id',

@@ -8,7 +8,6 @@
  */
 import { cpus, loadavg } from 'node:os';
 
-import { stopAllProcesses } from '../../harness';
 import {
 	burstWorkflow,
 	executionRows,
@@ -21,6 +20,7 @@ import {
 } from '../../harness/queue';
 import type { Logger } from '../../harness/log';
 import { N8N_VERSION } from '../../harness/install';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import { startDeskSimulator } from '../../simulator';
 import { simulatorCredentials } from '../../simulator/n8nCredential';
 
@@ -33,6 +33,8 @@ export interface QueueBenchOptions {
 	warmup?: number;
 	/** Configurations in the order run; each must have at least as many processes as the one before (default 1+1, then 2+2). */
 	configurations?: { webhookProcessors: number; workers: number }[];
+	/** `--concurrency` of each worker (default 10, n8n's own default). */
+	workerConcurrency?: number;
 	/** Extra environment for every n8n process (e.g. `{ N8N_EXPRESSION_ENGINE: 'legacy' }`). */
 	env?: Record<string, string | undefined>;
 	log?: Logger | boolean;
@@ -79,6 +81,7 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
 	const callbacks = options.callbacks ?? 1000;
 	const concurrency = options.concurrency ?? 10;
 	const warmup = options.warmup ?? 50;
+	const workerConcurrency = options.workerConcurrency ?? 10;
 	const configurations = options.configurations ?? [
 		{ webhookProcessors: 1, workers: 1 },
 		{ webhookProcessors: 2, workers: 2 },
@@ -95,12 +98,13 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
 		cluster = await startQueueCluster({
 			webhookProcessors: configurations[0].webhookProcessors,
 			workers: configurations[0].workers,
+			workerConcurrency,
 			env: options.env,
 			log: options.log,
 		});
 		const clusterBootSeconds = (Date.now() - started) / 1000;
 		const credentialName = 'Tencent Cloud Desk account';
-		await cluster.api.createCredential(credentialName, 'tencentCloudDeskApi', simulatorCredentials(simulator));
+		await cluster.api.createCredential(credentialName, CREDENTIAL_TYPE, simulatorCredentials(simulator));
 		const session = simulator.sessions.create({});
 		const loadAverageBefore = loadavg()[0];
 		const rows: QueueBenchRow[] = [];
@@ -149,7 +153,7 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
 		return {
 			n8nVersion: N8N_VERSION,
 			expressionEngine: options.env?.N8N_EXPRESSION_ENGINE ?? 'default',
-			workerConcurrency: 10,
+			workerConcurrency,
 			cpus: cpus().length,
 			loadAverageBefore: round(loadAverageBefore, 2),
 			clusterBootSeconds: round(clusterBootSeconds),
@@ -159,6 +163,5 @@ export async function runQueueBench(options: QueueBenchOptions = {}): Promise<Qu
 	} finally {
 		await cluster?.stop();
 		await simulator.close();
-		await stopAllProcesses();
 	}
 }

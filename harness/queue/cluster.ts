@@ -16,7 +16,7 @@ import { join } from 'node:path';
 
 import type { N8nApiClient } from '../api';
 import { sleep } from '../http';
-import { ensureRuntime, type Runtime } from '../install';
+import { ensureRuntime } from '../install';
 import { type N8nInstance, startN8n } from '../instance';
 import { type Logger, resolveLogger } from '../log';
 import { packPackage } from '../pack';
@@ -56,10 +56,6 @@ export interface QueueCluster {
 	proxy: WebhookProxy;
 	webhookProcessors: N8nRoleProcess[];
 	workers: N8nRoleProcess[];
-	runtime: Runtime;
-	tarball: string;
-	/** The environment every n8n process of the cluster shares (DB, Redis, queue mode, …). */
-	sharedEnv: Record<string, string | undefined>;
 	/** Production URL through the proxy: `/webhook/<webhookId>/<path>`. */
 	webhookUrl(webhookId: string, path?: string): string;
 	/** Wait (bounded) until every running webhook processor answers for this webhook (CORS preflight probe). */
@@ -170,13 +166,11 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 			proxy: clusterProxy,
 			webhookProcessors,
 			workers,
-			runtime,
-			tarball: packageTarball,
-			sharedEnv,
 			webhookUrl: (webhookId, path = 'webhook') => `${clusterProxy.url}/webhook/${webhookId}/${path}`,
 			async waitForWebhook(webhookId, path = 'webhook', timeoutMs = 30_000) {
+				// One deadline for all processors; a connection error (a processor still binding) is retried until then.
+				const deadline = Date.now() + timeoutMs;
 				for (const processor of webhookProcessors.filter((candidate) => candidate.isRunning())) {
-					const deadline = Date.now() + timeoutMs;
 					for (;;) {
 						try {
 							await clusterMain.api.waitForWebhook(`${processor.baseUrl}/webhook/${webhookId}/${path}`, undefined, {

@@ -25,11 +25,6 @@ export async function executionStatusCounts(db: PostgresServer, workflowId: stri
 	return Object.fromEntries(rows.map(([status, count]) => [status, Number(count)]));
 }
 
-export async function executionTotal(db: PostgresServer, workflowId: string): Promise<number> {
-	const counts = await executionStatusCounts(db, workflowId);
-	return Object.values(counts).reduce((sum, count) => sum + count, 0);
-}
-
 /**
  * Every execution of the workflow with the RequestID its trigger item carried. `requestIdPattern` is a
  * POSIX regex matching the RequestIDs the test generated (e.g. `qb-[0-9a-f]{8}-[0-9]+`); `markerNode` is a node
@@ -60,6 +55,11 @@ export async function executionRows(
 	}));
 }
 
+/** Executions not finished yet: `new`, `running`, `waiting` or `unknown`. */
+export function openExecutions(counts: Record<string, number>): number {
+	return (counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0) + (counts.unknown ?? 0);
+}
+
 /** Poll until no execution of the workflow is `new`/`running`/`waiting` any more, or the time is up; returns the counts. */
 export async function waitForSettledExecutions(
 	db: PostgresServer,
@@ -70,8 +70,7 @@ export async function waitForSettledExecutions(
 	for (;;) {
 		const counts = await executionStatusCounts(db, workflowId);
 		const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-		const open = (counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0) + (counts.unknown ?? 0);
-		if (open === 0 && total >= (options.expectedAtLeast ?? 0)) return counts;
+		if (openExecutions(counts) === 0 && total >= (options.expectedAtLeast ?? 0)) return counts;
 		if (Date.now() > deadline) return counts;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

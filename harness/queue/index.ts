@@ -10,7 +10,7 @@ export { startRedis, redisServerBin } from './redis';
 export type { RedisServer } from './redis';
 export { startWebhookProxy } from './proxy';
 export type { ProxyDelivery, ProxyStrategy, WebhookProxy } from './proxy';
-export { executionRows, executionStatusCounts, executionTotal, waitForSettledExecutions } from './executionsDb';
+export { executionRows, executionStatusCounts, openExecutions, waitForSettledExecutions } from './executionsDb';
 export type { ExecutionRow } from './executionsDb';
 export { percentileOf, repeatedDeliveries, sendBurst, sessionEventPayload, uniqueDeliveries } from './burst';
 export type { BurstDelivery, BurstOutcome, BurstResult, CallbackSource } from './burst';

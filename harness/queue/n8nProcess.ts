@@ -16,7 +16,7 @@ import type { Runtime } from '../install';
 import type { Logger } from '../log';
 import { installPackageInto } from '../pack';
 import { freePorts } from '../ports';
-import { isGroupAlive, registerFolder, registerProcess, stopProcessGroup, unregisterFolder, unregisterProcess } from '../processes';
+import { isGroupAlive, registerFolder, registerProcess, stopProcessGroup, unregisterFolder } from '../processes';
 
 export type N8nRole = 'webhook' | 'worker';
 
@@ -164,14 +164,7 @@ export async function startN8nRole(options: StartRoleOptions): Promise<N8nRolePr
 				async kill() {
 					if (killed || stopped) return;
 					killed = true;
-					try {
-						process.kill(-leader, 'SIGKILL');
-					} catch {
-						/* already gone */
-					}
-					const killDeadline = Date.now() + 10_000;
-					while (isGroupAlive(leader) && Date.now() < killDeadline) await sleep(50);
-					unregisterProcess(leader);
+					await stopProcessGroup(leader, 10_000, 'SIGKILL');
 					log(`n8n ${label} killed with SIGKILL (pid ${leader})`);
 				},
 			};

@@ -16,7 +16,7 @@ import { lastLines, run } from '../exec';
 import { sleep } from '../http';
 import { type Logger, resolveLogger } from '../log';
 import { freePorts } from '../ports';
-import { isGroupAlive, registerFolder, registerProcess, stopProcessGroup, unregisterFolder, unregisterProcess } from '../processes';
+import { registerFolder, registerProcess, stopProcessGroup, unregisterFolder } from '../processes';
 
 export interface PostgresServer {
 	host: '127.0.0.1';
@@ -84,7 +84,10 @@ function spawnAs(command: string, args: string[], runAs: RunAs | undefined, logF
 
 function waitForExit(child: ReturnType<typeof spawn>, timeoutMs: number): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${String(child.spawnfile)} timed out`)), timeoutMs);
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL'); // a hung initdb must not outlive the harness
+			reject(new Error(`${String(child.spawnfile)} timed out`));
+		}, timeoutMs);
 		child.on('error', (error) => {
 			clearTimeout(timer);
 			reject(error);
@@ -196,15 +199,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
 	}
 }
 
-/** SIGINT is PostgreSQL's "fast shutdown" (SIGTERM waits for clients); then the generic group stop as a fallback. */
+/** SIGINT is PostgreSQL's "fast shutdown" (SIGTERM waits for clients). */
 async function stopPostgresGroup(pid: number): Promise<void> {
-	try {
-		process.kill(-pid, 'SIGINT');
-	} catch {
-		/* already gone */
-	}
-	const deadline = Date.now() + 10_000;
-	while (isGroupAlive(pid) && Date.now() < deadline) await sleep(100);
-	if (isGroupAlive(pid)) await stopProcessGroup(pid, 5_000);
-	unregisterProcess(pid);
+	await stopProcessGroup(pid, 10_000, 'SIGINT');
 }

@@ -20,8 +20,6 @@ export interface RedisServer {
 	port: number;
 	pid: number;
 	folder: string;
-	/** Send one inline command (e.g. `PING`, `LLEN bull:jobs:wait`) and return the raw reply's first line. */
-	command(line: string): Promise<string>;
 	/** n8n's `QUEUE_BULL_REDIS_*` environment for this server. */
 	n8nEnv(): Record<string, string>;
 	stop(): Promise<void>;
@@ -107,7 +105,6 @@ export async function startRedis(options: { log?: Logger | boolean } = {}): Prom
 			port,
 			pid: serverPid,
 			folder,
-			command: (line) => redisCommand(port, line),
 			n8nEnv: () => ({ QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) }),
 			async stop() {
 				if (stopped) return;

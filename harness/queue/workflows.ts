@@ -1,7 +1,7 @@
 /** Small workflows for the queue-mode runs: the Desk trigger (every event, one output) and what follows it. */
 import { randomUUID } from 'node:crypto';
 
-import type { WorkflowJson, WorkflowNodeJson } from '../workflow';
+import { chainConnections, type WorkflowJson, type WorkflowNodeJson } from '../workflow';
 
 export const QUEUE_TRIGGER = 'Tencent Cloud Desk Trigger';
 /** The node after Remove Duplicates: it runs only for a RequestID not seen in previous executions. */
@@ -62,9 +62,5 @@ export function burstWorkflow(options: BurstWorkflowOptions): { workflow: Workfl
 		});
 	}
 	nodes.push({ id: randomUUID(), name: HANDLE_ONCE, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [660, 0], parameters: {} });
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < nodes.length - 1; i++) {
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { workflow: { name: options.name, nodes, connections, settings: { executionOrder: 'v1' } }, webhookId };
+	return { workflow: { name: options.name, nodes, connections: chainConnections(nodes), settings: { executionOrder: 'v1' } }, webhookId };
 }

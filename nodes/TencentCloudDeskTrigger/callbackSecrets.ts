@@ -6,14 +6,14 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../shared/credentialType';
+
 export interface CallbackSecrets {
 	sdkAppId: string;
 	callbackToken: string;
 }
 
 export const CALLBACK_SECRETS_CACHE_MS = 5_000;
-
-const CREDENTIAL_TYPE = 'tencentCloudDeskApi';
 
 const cached = new Map<string, { secrets: CallbackSecrets; expiresAt: number }>();
 

@@ -15,13 +15,14 @@ import { generateUserSig } from './userSig';
  */
 export const USER_SIG_VALIDITY_SECONDS = 3600;
 
-export interface SignedQuery {
+// A type, not an interface, so it fits n8n's IDataObject query without copying.
+export type SignedQuery = {
 	sdkappid: number;
 	identifier: string;
 	usersig: string;
 	random: number;
 	contenttype: 'json';
-}
+};
 
 export function signedQuery(
 	credentials: ICredentialDataDecryptedObject,

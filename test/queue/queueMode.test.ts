@@ -10,9 +10,11 @@ import { join } from 'path';
 import { stopAllProcesses } from '../../harness';
 import { loadExample, triggerWebhookId, withSlackUrl } from '../../harness/examples';
 import {
+	burstWorkflow,
 	type BurstResult,
 	executionRows,
-	executionStatusCounts,
+	HANDLE_ONCE,
+	openExecutions,
 	type QueueCluster,
 	repeatedDeliveries,
 	sendBurst,
@@ -21,10 +23,10 @@ import {
 	uniqueDeliveries,
 	waitForSettledExecutions,
 } from '../../harness/queue';
-import { burstWorkflow, HANDLE_ONCE } from '../../harness/queue/workflows';
 import type { SlackStandIn } from '../../harness/slackStandIn';
 import { startSlackStandIn } from '../../harness/slackStandIn';
 import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import type { DeskSimulator } from '../../simulator';
 import { startDeskSimulator } from '../../simulator';
 import { simulatorCredentials } from '../../simulator/n8nCredential';
@@ -52,7 +54,7 @@ beforeAll(async () => {
 	slack = await startSlackStandIn();
 	// n8n's queue-mode defaults throughout (worker concurrency 10, lock 60 s, stalled check 30 s).
 	cluster = await startQueueCluster({ webhookProcessors: 2, workers: 2 });
-	await cluster.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(simulator));
+	await cluster.api.createCredential(CREDENTIAL_NAME, CREDENTIAL_TYPE, simulatorCredentials(simulator));
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -275,17 +277,8 @@ describe('queue mode: 2 webhook processors, 2 workers, PostgreSQL, Redis', () =>
 		// The survivor drains the queue. The victim's in-flight executions stay "running" until Bull notices the
 		// expired lock; n8n sets maxStalledCount 0, so the job fails instead of being retried, and the webhook
 		// processor that queued it marks the execution as an error (MaxStalledCountError).
-		const deadline = Date.now() + STALL_DETECTION_BOUND_MS;
-		let counts = await executionStatusCounts(cluster.postgres, workflowId);
-		let settledAt = 0;
-		while (Date.now() < deadline) {
-			counts = await executionStatusCounts(cluster.postgres, workflowId);
-			if ((counts.new ?? 0) + (counts.running ?? 0) + (counts.waiting ?? 0) === 0) {
-				settledAt = Date.now();
-				break;
-			}
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-		}
+		const counts = await waitForSettledExecutions(cluster.postgres, workflowId, { timeoutMs: STALL_DETECTION_BOUND_MS });
+		const settledAt = openExecutions(counts) === 0 ? Date.now() : 0;
 		const rows = await executionRows(cluster.postgres, workflowId, `${prefix}-[0-9]+`);
 		const failed = rows.filter((row) => row.status !== 'success');
 		const messages = new Set<string>();

@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from '../../shared/credentialType';
 import { describeDeskError, type DeskErrorKind } from '../../shared/errorCodes';
 import { restBaseUrl } from '../../shared/regions';
 import { signedQuery } from '../../shared/signedQuery';
@@ -25,8 +26,6 @@ import {
 	unreachableError,
 } from './deskErrors';
 import { RateLimiter } from './rateLimiter';
-
-export const CREDENTIAL_TYPE = 'tencentCloudDeskApi';
 
 export interface DeskClientSettings {
 	/** Extra attempts after a transient failure. */
@@ -113,7 +112,7 @@ export async function createDeskClient(
 			await limiter.acquire();
 			let response: { statusCode: number; body: unknown };
 			try {
-				response = await context.helpers.httpRequest({ ...request, qs: { ...signedQuery(credentials) }, abortSignal });
+				response = await context.helpers.httpRequest({ ...request, qs: signedQuery(credentials), abortSignal });
 			} catch (error) {
 				const code = networkErrorCode(error);
 				if (isTransientNetworkError(code) && attempt < maxRetries) {
