@@ -4,6 +4,7 @@
  */
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
+import type { MemorySample } from './memorySampler';
 import type { BenchResults } from './results';
 import {
 	ACTION_SIDES,
@@ -25,6 +26,11 @@ const MiB = 2 ** 20;
 export const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const times = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
 const mib = (bytes: number): string => (Number.isFinite(bytes) && bytes > 0 ? `${(bytes / MiB).toFixed(0)} MiB` : 'n/a');
+/** RSS added during a run: 0 is a real answer (a short run may not grow n8n at all); n/a only without /proc. */
+const addedMib = (memory: MemorySample): string => {
+	const added = memory.peakBytes - memory.startBytes;
+	return Number.isFinite(added) ? `${(Math.max(0, added) / MiB).toFixed(0)} MiB` : 'n/a';
+};
 const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
 
 function table(header: string[], rows: string[][]): string {
@@ -111,7 +117,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 		rows.push({
 			section: '5 growth, action',
 			figure: `ours, ${int(run.items)} items`,
-			value: `${fmt(run.wallSeconds, 2)} s, ${fmt((run.wallSeconds / run.items) * 1000, 2)} ms/item, peak ${mib(run.memory.peakBytes)} (+${mib(run.memory.peakBytes - run.memory.startBytes)})`,
+			value: `${fmt(run.wallSeconds, 2)} s, ${fmt((run.wallSeconds / run.items) * 1000, 2)} ms/item, peak ${mib(run.memory.peakBytes)} (+${addedMib(run.memory)})`,
 			ratio: '',
 		});
 	}
@@ -123,7 +129,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 		rows.push({
 			section: '5 growth, callbacks',
 			figure: `ours (${run.setting}), ${int(run.count)} callbacks`,
-			value: `${fmt(run.endToEndSeconds)} s, ${fmt(run.callbacksPerSecond)}/s, peak ${mib(run.memory.peakBytes)} (+${mib(run.memory.peakBytes - run.memory.startBytes)})`,
+			value: `${fmt(run.endToEndSeconds)} s, ${fmt(run.callbacksPerSecond)}/s, peak ${mib(run.memory.peakBytes)} (+${addedMib(run.memory)})`,
 			ratio: '',
 		});
 	}
@@ -343,7 +349,7 @@ export function markdownReport(results: BenchResults, notes: string): string {
 					fmt(run.wallSeconds, 2),
 					`${fmt((run.wallSeconds / run.items) * 1000, 2)} ms/item`,
 					`${mib(run.memory.startBytes)} → ${mib(run.memory.peakBytes)}`,
-					mib(run.memory.peakBytes - run.memory.startBytes),
+					addedMib(run.memory),
 				]),
 				...results.callbackGrowth.map((run) => [
 					`trigger, ${run.setting}`,
@@ -351,7 +357,7 @@ export function markdownReport(results: BenchResults, notes: string): string {
 					fmt(run.endToEndSeconds, 1),
 					`${fmt((run.endToEndSeconds / run.count) * 1000, 2)} ms/callback`,
 					`${mib(run.memory.startBytes)} → ${mib(run.memory.peakBytes)}`,
-					mib(run.memory.peakBytes - run.memory.startBytes),
+					addedMib(run.memory),
 				]),
 			],
 		),
