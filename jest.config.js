@@ -1,4 +1,7 @@
-/** Four suites: pure units, integration over real HTTP against the simulator, end-to-end in a real n8n, and n8n in queue mode. */
+/**
+ * Four suites: pure units, integration over real HTTP against the simulator, end-to-end in a real n8n,
+ * and n8n in queue mode. The product's tests live in test/; each dev tool's tests sit beside it in dev/<tool>/test/.
+ */
 const base = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
@@ -8,10 +11,18 @@ const base = {
 
 module.exports = {
 	projects: [
-		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-		{ ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
-		{ ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/dev/*/test/unit/**/*.test.ts'] },
+		{
+			...base,
+			displayName: 'integration',
+			testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/dev/simulator/test/**/*.test.ts'],
+		},
+		{
+			...base,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/dev/harness/test/**/*.test.ts', '<rootDir>/dev/bench/test/smoke.test.ts'],
+		},
 		// n8n in queue mode (PostgreSQL, Redis, webhook processors, workers): `npm run test:queue`.
-		{ ...base, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.ts'] },
+		{ ...base, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.ts', '<rootDir>/dev/bench/test/queue.test.ts'] },
 	],
 };

@@ -5,17 +5,17 @@
  */
 import { randomUUID } from 'crypto';
 
-import type { Execution, N8nInstance, WorkflowJson } from '../../harness';
-import { startN8n, stopAllProcesses } from '../../harness';
+import type { Execution, N8nInstance, WorkflowJson } from '../../dev/harness';
+import { startN8n, stopAllProcesses } from '../../dev/harness';
 import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
 import { DESK_EVENTS } from '../../nodes/shared/events';
-import type { CallbackResult, DeskSimulator } from '../../simulator';
-import { SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
-import { FALLBACK_SKILL_GROUP_ID, SEED_AGENTS } from '../../simulator/seedData';
-import { loadExample, triggerWebhookId, withSlackUrl } from '../../harness/examples';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
-import type { SlackStandIn } from '../../harness/slackStandIn';
-import { startSlackStandIn } from '../../harness/slackStandIn';
+import type { CallbackResult, DeskSimulator } from '../../dev/simulator';
+import { SEED_SESSION_IDS, startDeskSimulator } from '../../dev/simulator';
+import { FALLBACK_SKILL_GROUP_ID, SEED_AGENTS } from '../../dev/simulator/seedData';
+import { loadExample, triggerWebhookId, withSlackUrl } from '../../dev/harness/examples';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import type { SlackStandIn } from '../../dev/harness/slackStandIn';
+import { startSlackStandIn } from '../../dev/harness/slackStandIn';
 
 jest.setTimeout(120_000);
 

@@ -15,12 +15,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
-import type { N8nInstance } from '../../harness';
-import { startN8n, stopAllProcesses } from '../../harness';
-import { loadExample } from '../../harness/examples';
-import type { DeskSimulator } from '../../simulator';
-import { startDeskSimulator } from '../../simulator';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
+import type { N8nInstance } from '../../dev/harness';
+import { startN8n, stopAllProcesses } from '../../dev/harness';
+import { loadExample } from '../../dev/harness/examples';
+import type { DeskSimulator } from '../../dev/simulator';
+import { startDeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import { REPO_ROOT } from '../../dev/paths';
 
 jest.setTimeout(120_000);
 
@@ -36,7 +37,7 @@ const CHROMIUM_ARGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
-const REPO = join(__dirname, '..', '..');
+const REPO = REPO_ROOT;
 const DOCS = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO, 'docs') : join(REPO, '.tmp', 'screenshots');
 const PACKAGE = 'n8n-nodes-tencent-desk';
 const ICON_SOURCE = join(REPO, 'nodes', 'TencentCloudDesk', 'tencentCloudDesk.svg');

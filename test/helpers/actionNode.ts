@@ -2,8 +2,8 @@
 import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-workflow';
 
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
-import type { DeskSimulator } from '../../simulator';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
+import type { DeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import type { Parameters } from './executeContext';
 import { createExecuteContext, type RecordedRequest } from './executeContext';
 

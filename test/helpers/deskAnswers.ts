@@ -1,6 +1,6 @@
 /** Assertions on the simulator's REST answers, shared by its integration tests. */
 import { DESK_ERRORS } from '../../nodes/shared/errorCodes';
-import type { RestEnvelope } from '../../simulator';
+import type { RestEnvelope } from '../../dev/simulator';
 
 export function expectOk(answer: RestEnvelope): void {
 	expect(answer).toMatchObject({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });

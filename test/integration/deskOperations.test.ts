@@ -5,9 +5,9 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchAgents, searchSkillGroups } from '../../nodes/TencentCloudDesk/methods/listSearch';
-import type { DeskSimulator } from '../../simulator';
-import { SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
+import type { DeskSimulator } from '../../dev/simulator';
+import { SEED_SESSION_IDS, startDeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import {
 	EMPTY_SKILL_GROUP_ID,
 	FALLBACK_SKILL_GROUP_ID,
@@ -15,7 +15,7 @@ import {
 	SEED_AGENTS,
 	SEED_ENDED_SESSION_COUNT,
 	SEED_SKILL_GROUPS,
-} from '../../simulator/seedData';
+} from '../../dev/simulator/seedData';
 import { actionNodeRunner } from '../helpers/actionNode';
 import type { Parameters } from '../helpers/executeContext';
 import { createExecuteContext } from '../helpers/executeContext';

@@ -4,11 +4,11 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { signedQuery } from '../../nodes/shared/signedQuery';
-import type { DeskSimulator } from '../../simulator';
-import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../simulator';
+import type { DeskSimulator } from '../../dev/simulator';
+import { SEED_CLIENT_USER_IDS, SEED_SESSION_IDS, startDeskSimulator } from '../../dev/simulator';
 import type { Parameters } from '../helpers/executeContext';
 import { createExecuteContext } from '../helpers/executeContext';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { actionNodeRunner } from '../helpers/actionNode';
 
 jest.setTimeout(30_000);

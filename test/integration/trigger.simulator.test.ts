@@ -12,7 +12,7 @@ import {
 	startDeskSimulator,
 	type CallbackResult,
 	type DeskSimulator,
-} from '../../simulator';
+} from '../../dev/simulator';
 import { ACK_TEXT, testCredentials } from '../helpers/webhookContext';
 import { startWebhookServer, type WebhookServer, type WebhookServerOptions } from '../helpers/webhookServer';
 

@@ -7,8 +7,8 @@
 import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { stopAllProcesses } from '../../harness';
-import { loadExample, triggerWebhookId, withSlackUrl } from '../../harness/examples';
+import { stopAllProcesses } from '../../dev/harness';
+import { loadExample, triggerWebhookId, withSlackUrl } from '../../dev/harness/examples';
 import {
 	burstWorkflow,
 	type BurstResult,
@@ -22,14 +22,14 @@ import {
 	startQueueCluster,
 	uniqueDeliveries,
 	waitForSettledExecutions,
-} from '../../harness/queue';
-import type { SlackStandIn } from '../../harness/slackStandIn';
-import { startSlackStandIn } from '../../harness/slackStandIn';
+} from '../../dev/harness/queue';
+import type { SlackStandIn } from '../../dev/harness/slackStandIn';
+import { startSlackStandIn } from '../../dev/harness/slackStandIn';
 import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
-import type { DeskSimulator } from '../../simulator';
-import { startDeskSimulator } from '../../simulator';
-import { simulatorCredentials } from '../../simulator/n8nCredential';
+import type { DeskSimulator } from '../../dev/simulator';
+import { startDeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 
 jest.setTimeout(20 * 60_000);
 

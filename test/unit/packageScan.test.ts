@@ -11,7 +11,7 @@ import {
 	formatViolation,
 	packRepo,
 	REPO_ROOT,
-} from '../../scripts/check-package';
+} from '../../dev/tools/check-package';
 
 const messages = (source: string, files?: Set<string>): string[] =>
 	checkJsSource('package/dist/nodes/x.js', source, files).map((v) => v.message);

@@ -1,0 +1,111 @@
+/**
+ * One n8n instance per expression-engine setting, reused for every scenario in that setting:
+ * boot (with this package installed from one tarball), the credential, and helpers to deploy a
+ * workflow and to count its finished executions cheaply.
+ */
+import type { N8nInstance } from '../harness';
+import { startN8n } from '../harness';
+import { sleep } from '../harness/http';
+import type { DeskSimulator } from '../simulator';
+import { simulatorCredentials } from '../simulator/n8nCredential';
+import type { BenchWorkflow } from './workflows';
+import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
+import { CREDENTIAL_NAME } from './workflows';
+
+export interface EngineSetting {
+	key: 'default' | 'legacy';
+	label: string;
+	/** Environment that selects it (besides what every instance gets). */
+	env: Record<string, string>;
+}
+
+export const ENGINE_SETTINGS: Record<EngineSetting['key'], EngineSetting> = {
+	default: { key: 'default', label: 'default expression engine (vm isolate)', env: {} },
+	legacy: { key: 'legacy', label: 'like-for-like: N8N_EXPRESSION_ENGINE=legacy', env: { N8N_EXPRESSION_ENGINE: 'legacy' } },
+};
+
+/**
+ * Every instance: the DIY Code nodes may `require('crypto')` and `require('zlib')` (n8n's task runner
+ * refuses Node built-ins otherwise). It changes nothing for the Webhook node or this package's nodes.
+ */
+export const COMMON_ENV: Record<string, string> = { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto,zlib' };
+
+export interface BenchInstance {
+	setting: EngineSetting;
+	n8n: N8nInstance;
+	/** n8n's boot time, for the log. */
+	bootSeconds: number;
+	deploy(workflow: BenchWorkflow): Promise<DeployedWorkflow>;
+	stop(): Promise<void>;
+}
+
+export interface DeployedWorkflow {
+	id: string;
+	url: string;
+	workflow: BenchWorkflow;
+}
+
+export async function startBenchInstance(
+	setting: EngineSetting,
+	options: { tarball: string; simulator: DeskSimulator; extraEnv?: Record<string, string>; log?: (line: string) => void },
+): Promise<BenchInstance> {
+	const started = Date.now();
+	const n8n = await startN8n({
+		packageTarball: options.tarball,
+		env: { ...COMMON_ENV, ...setting.env, ...options.extraEnv },
+		log: options.log ?? false,
+	});
+	const bootSeconds = (Date.now() - started) / 1000;
+	await n8n.api.createCredential(CREDENTIAL_NAME, CREDENTIAL_TYPE, simulatorCredentials(options.simulator));
+	return {
+		setting,
+		n8n,
+		bootSeconds,
+		async deploy(workflow) {
+			const created = await n8n.api.createWorkflow(workflow.json);
+			await n8n.api.activateWorkflow(created.id);
+			const url = n8n.api.webhookUrl(workflow.webhookPath);
+			await n8n.api.waitForWebhook(url);
+			return { id: created.id, url, workflow };
+		},
+		stop: () => n8n.stop(),
+	};
+}
+
+interface ExecutionPage {
+	count: number;
+	estimated?: boolean;
+	results: { id: string; status: string }[];
+}
+
+/** Finished executions of a workflow, from the editor's list endpoint (one small query, not every page). */
+export async function countExecutions(n8n: N8nInstance, workflowId: string, status?: string): Promise<number> {
+	const filter = JSON.stringify(status ? { workflowId, status: [status] } : { workflowId });
+	const page = await n8n.api.rest<ExecutionPage>('GET', `/executions?filter=${encodeURIComponent(filter)}&limit=1`);
+	return page.count;
+}
+
+/** Finished executions of the workflow so far, by outcome (both counts asked for at once). */
+export async function finishedExecutions(n8n: N8nInstance, workflowId: string): Promise<{ success: number; error: number }> {
+	const [success, error] = await Promise.all([countExecutions(n8n, workflowId, 'success'), countExecutions(n8n, workflowId, 'error')]);
+	return { success, error };
+}
+
+/**
+ * Poll until `expected` executions of the workflow have finished (success or error), bounded; returns when the
+ * last one was seen (ms, performance.now clock) and the counts by status.
+ */
+export async function waitForFinishedExecutions(
+	n8n: N8nInstance,
+	workflowId: string,
+	expected: number,
+	timeoutMs: number,
+): Promise<{ seenAt: number; success: number; error: number; timedOut: boolean }> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const { success, error } = await finishedExecutions(n8n, workflowId);
+		if (success + error >= expected) return { seenAt: performance.now(), success, error, timedOut: false };
+		if (Date.now() > deadline) return { seenAt: performance.now(), success, error, timedOut: true };
+		await sleep(100);
+	}
+}

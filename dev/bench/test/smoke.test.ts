@@ -1,0 +1,100 @@
+/**
+ * `npm run bench` at its smoke size, end to end: real n8n in both expression-engine settings, the
+ * simulator, every scenario with tiny counts. Checks behaviour only: every section is reported and
+ * every figure is a sane number. No timing thresholds (this machine is shared and noisy).
+ */
+import type { BenchResults } from '../results';
+import { checkTargets } from '../results';
+import { runBenchSmoke } from './benchRun';
+
+jest.setTimeout(20 * 60_000);
+
+let markdown: string;
+let results: BenchResults;
+let stdout = '';
+
+beforeAll(async () => {
+	// Queue mode needs PostgreSQL and Redis: the queue suite runs the bench with it (test/queue/bench.queue.test.ts).
+	({ markdown, results, output: stdout } = await runBenchSmoke({ BENCH_QUEUE: 'off' }));
+}, 20 * 60_000);
+
+const saneRate = (value: number) => Number.isFinite(value) && value > 0;
+
+describe('npm run bench (smoke size)', () => {
+	it('prints one table with the targets and writes a report with every section', () => {
+		expect(stdout).toContain('Targets:');
+		expect(stdout).toContain('UserSig ops/s');
+		for (const heading of [
+			'## Machine and versions',
+			'## Settings and counts',
+			'## Summary',
+			'## Targets',
+			'## 1. Callbacks through a real n8n',
+			'## 2. Action node on many items',
+			'## 3. Ceilings',
+			'## 4. In process',
+			'## 5. Growth',
+			'## 6. Queue mode',
+		]) {
+			expect(markdown).toContain(heading);
+		}
+		expect(markdown).toContain('BENCH_SCALE=smoke npm run bench');
+		expect(markdown).not.toMatch(/\| n\/a \|/);
+		expect(markdown).toContain('Not run: BENCH_QUEUE=off.');
+		expect(results.queue).toEqual({ skipped: 'BENCH_QUEUE=off' });
+	});
+
+	it('measures callbacks for all three sides in both expression-engine settings', () => {
+		const seen = results.callbacks.map((run) => `${run.setting}/${run.side}`).sort();
+		expect(seen).toEqual(['default/bare', 'default/diy', 'default/ours', 'legacy/bare', 'legacy/diy', 'legacy/ours']);
+		for (const run of results.callbacks) {
+			expect({ run: `${run.setting}/${run.side}`, ok: run.load.ok, failed: run.executions.error, timedOut: run.executions.timedOut }).toEqual({
+				run: `${run.setting}/${run.side}`,
+				ok: run.count,
+				failed: 0,
+				timedOut: false,
+			});
+			expect(run.executions.success).toBe(run.count);
+			for (const value of [run.callbacksPerSecond, run.acksPerSecond, run.load.p50Ms, run.load.p99Ms, run.memory.peakBytes]) expect(saneRate(value)).toBe(true);
+			expect(run.load.p99Ms).toBeGreaterThanOrEqual(run.load.p50Ms);
+		}
+	});
+
+	it('measures the action node and the DIY chain against the simulator, with its request rates', () => {
+		expect(results.action.map((run) => run.side)).toEqual(['oursDefaults', 'oursC1', 'diy', 'oursTuned', 'oursUnlimited', 'diyUnlimited']);
+		for (const run of results.action) {
+			expect(run.status).toBe('success');
+			expect(saneRate(run.wallSeconds) && saneRate(run.itemsPerSecond) && saneRate(run.memory.peakBytes)).toBe(true);
+			expect(run.simulator.requests).toBeGreaterThanOrEqual(run.items);
+			expect(run.simulator.peakRequestsPerSecond).toBeGreaterThan(0);
+		}
+		// Our node never goes over the limit it is given.
+		for (const side of ['oursDefaults', 'oursC1', 'oursTuned']) {
+			const run = results.action.find((entry) => entry.side === side);
+			expect(run?.simulator.rateLimited).toBe(0);
+			expect(run?.simulator.ok).toBe(run?.items);
+		}
+	});
+
+	it('reports the ceilings, the in-process figures and growth', () => {
+		expect(saneRate(results.simulatorCeiling.requestsPerSecond)).toBe(true);
+		expect(results.simulatorCeiling.okAnswers).toBe(results.simulatorCeiling.load.count);
+		const sig = results.inProcess.userSig;
+		expect(saneRate(sig.oursOpsPerSecond) && saneRate(sig.officialOpsPerSecond) && saneRate(sig.ratio)).toBe(true);
+		expect(results.inProcess.handler.map((cost) => cost.label)).toEqual(['small body', '12 KB body']);
+		for (const cost of results.inProcess.handler) expect(saneRate(cost.microsPerCallback)).toBe(true);
+		expect(results.actionGrowth.map((run) => run.items)).toEqual(results.config.actionGrowth);
+		expect(results.callbackGrowth.length).toBeGreaterThanOrEqual(results.config.callbackGrowth.length);
+		for (const run of [...results.actionGrowth, ...results.callbackGrowth]) expect(saneRate(run.memory.peakBytes)).toBe(true);
+		expect(results.machine.n8nVersion).toBe('2.41.1');
+	});
+
+	it('checks every target, each with a measured figure', () => {
+		const checks = checkTargets(results);
+		expect(checks.length).toBeGreaterThanOrEqual(9);
+		for (const check of checks) {
+			expect(check.measured).not.toMatch(/n\/a|NaN/);
+			expect(typeof check.met).toBe('boolean');
+		}
+	});
+});
