@@ -20,7 +20,7 @@ module.exports = {
 		{
 			...base,
 			displayName: 'e2e',
-			testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/dev/harness/test/**/*.test.ts', '<rootDir>/dev/bench/test/smoke.test.ts'],
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/dev/harness/test/*.test.ts', '<rootDir>/dev/bench/test/smoke.test.ts'],
 		},
 		// n8n in queue mode (PostgreSQL, Redis, webhook processors, workers): `npm run test:queue`.
 		{ ...base, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.ts', '<rootDir>/dev/bench/test/queue.test.ts'] },

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DESK_ERRORS } from '../nodes/shared/errorCodes';
-import { CUSTOM_REGION, REGIONS } from '../nodes/shared/regions';
+import { CUSTOM_REGION, REGIONS, REST_BASE_URL_EXPRESSION } from '../nodes/shared/regions';
 import { signedQuery } from '../nodes/shared/signedQuery';
 
 /** Credential-field errors, most specific first: the credential test reports the first match. */
@@ -112,7 +112,7 @@ export class TencentCloudDeskApi implements ICredentialType {
 	// A cheap admin-only call: it checks every field without touching any Desk data.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{$credentials.region === "${CUSTOM_REGION}" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : "https://" + $credentials.region}}`,
+			baseURL: REST_BASE_URL_EXPRESSION,
 			url: '/v4/im_open_login_svc/account_check',
 			method: 'POST',
 			body: { CheckItem: [{ UserID: '={{$credentials.identifier}}' }] },

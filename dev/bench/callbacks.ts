@@ -9,7 +9,7 @@ import { randomUUID } from 'crypto';
 
 import { DESK_EVENTS, SESSION_EVENT_COMMAND } from '../../nodes/shared/events';
 import type { DeskSimulator } from '../simulator';
-import { mergeLoads, runLoad, type LoadResult, type LoadRun } from './loadGenerator';
+import { mergeLoads, runLoad, type LoadResult, type LoadRun, type SendOutcome } from '../harness/loadGenerator';
 import { withMemory, type MemorySample } from './memorySampler';
 import type { BenchInstance, DeployedWorkflow } from './n8nSetup';
 import { finishedExecutions, waitForFinishedExecutions } from './n8nSetup';
@@ -55,10 +55,13 @@ export function callbackPayload(index: number): Record<string, unknown> {
 	};
 }
 
-async function send(simulator: DeskSimulator, url: string, index: number) {
-	// No retries: Desk would retry a failed ack, but the benchmark counts each request once.
-	const result = await simulator.sendCallback(url, callbackPayload(index), { timeoutMs: 30_000 });
-	return { status: result.status, latencyMs: result.latencyMs, ...(result.error !== undefined && { error: result.error }) };
+/** The load generator's `send`: the i-th callback to `url`, signed by the simulator. */
+function callbackSender(simulator: DeskSimulator, url: string) {
+	return async (index: number, timeoutMs: number): Promise<SendOutcome> => {
+		// No retries: Desk would retry a failed ack, but the benchmark counts each request once.
+		const result = await simulator.sendCallback(url, callbackPayload(index), { timeoutMs });
+		return { status: result.status, latencyMs: result.latencyMs, ...(result.error !== undefined && { error: result.error }) };
+	};
 }
 
 export interface CallbackScenario {
@@ -85,7 +88,7 @@ export interface MeasureHooks {
 async function warmUp(instance: BenchInstance, simulator: DeskSimulator, target: DeployedWorkflow, count: number, concurrency: number): Promise<void> {
 	const before = await finishedExecutions(instance.n8n, target.id);
 	const warmup = Math.min(30, Math.max(3, Math.floor(count / 20)));
-	await runLoad(warmup, Math.min(concurrency, warmup), (index) => send(simulator, target.url, index));
+	await runLoad({ count: warmup, concurrency: Math.min(concurrency, warmup) }, callbackSender(simulator, target.url));
 	await waitForFinishedExecutions(instance.n8n, target.id, before.success + before.error + warmup, 120_000);
 }
 
@@ -101,7 +104,7 @@ async function measureChunk(
 	const before = await finishedExecutions(instance.n8n, target.id);
 	const { result, memory } = await withMemory(instance.n8n.pid, async () => {
 		hooks.onMeasuredStart?.();
-		const load = await runLoad(count, concurrency, (index) => send(simulator, target.url, index));
+		const load = await runLoad({ count, concurrency }, callbackSender(simulator, target.url));
 		// Executions run after the ack; the backlog may outlast the load.
 		const finished = await waitForFinishedExecutions(
 			instance.n8n,

@@ -8,7 +8,7 @@ import { performance } from 'perf_hooks';
 
 import { generateUserSig } from '../../nodes/shared/userSig';
 import type { DeskSimulator } from '../simulator';
-import { mergeLoads, runLoad, type LoadResult } from './loadGenerator';
+import { mergeLoads, runLoad, type LoadResult, type SendOutcome } from '../harness/loadGenerator';
 
 export interface SimulatorCeiling {
 	load: LoadResult;
@@ -32,8 +32,8 @@ export async function measureSimulatorCeiling(
 	simulator.faults.setRateLimit(0);
 	let okAnswers = 0;
 	try {
-		const post = (index: number) =>
-			new Promise<{ status: number | null; latencyMs: number; error?: string }>((resolve) => {
+		const post = (index: number, timeoutMs: number) =>
+			new Promise<SendOutcome>((resolve) => {
 				const started = performance.now();
 				const query = new URLSearchParams({
 					sdkappid: String(app.sdkAppId),
@@ -48,6 +48,7 @@ export async function measureSimulatorCeiling(
 					agent,
 					headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
 				});
+				req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
 				req.on('error', (error) => resolve({ status: null, latencyMs: performance.now() - started, error: error.message }));
 				req.on('response', (res) => {
 					const chunks: Buffer[] = [];
@@ -59,10 +60,10 @@ export async function measureSimulatorCeiling(
 				});
 				req.end(body);
 			});
-		await runLoad(Math.min(200, count), concurrency, post);
+		await runLoad({ count: Math.min(200, count), concurrency }, post);
 		okAnswers = 0;
-		// mergeLoads of one run: its figures without the per-request latencies.
-		const load = mergeLoads([await runLoad(count, concurrency, post)]);
+		// mergeLoads of one run: its figures without the per-request outcomes.
+		const load = mergeLoads([await runLoad({ count, concurrency }, post)]);
 		return { load, requestsPerSecond: load.requestsPerSecond, okAnswers };
 	} finally {
 		simulator.faults.setRateLimit(previousLimit);

@@ -12,7 +12,7 @@ import { computeCallbackSign } from '../../nodes/shared/callbackSignature';
 import { SESSION_EVENT_COMMAND } from '../../nodes/shared/events';
 import { generateUserSig } from '../../nodes/shared/userSig';
 import type { TencentCloudDeskTrigger as TriggerClass } from '../../nodes/TencentCloudDeskTrigger/TencentCloudDeskTrigger.node';
-import { median, ratio } from './stats';
+import { median, ratio } from '../harness/stats';
 
 // tsx resolves `….node` to the sibling `.node.json` (codex file): name the TypeScript source explicitly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -20,7 +20,7 @@ import {
 	queueSkipReason,
 	regularModeCallbacksPerSecond,
 } from './results';
-import { ratio } from './stats';
+import { ratio } from '../harness/stats';
 
 const MiB = 2 ** 20;
 export const fmt = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');

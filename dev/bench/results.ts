@@ -6,7 +6,7 @@ import type { BenchConfig } from './config';
 import type { HandlerCost, UserSigResult } from './inProcess';
 import type { MachineInfo } from './machine';
 import type { QueueBenchResult } from './queue';
-import { linearFit, ratio } from './stats';
+import { linearFit, ratio } from '../harness/stats';
 
 export interface BenchResults {
 	config: BenchConfig;

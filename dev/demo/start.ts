@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 		slack = await startSlackStandIn((text) => console.log(`\n💬 Slack received:\n  ${text.replace(/\n/g, '\n  ')}`));
 		console.log(`  ${slack.url}`);
 
-		step('Starting n8n 2.41.1 with n8n-nodes-tencent-desk installed (first run installs n8n: ~4 min)');
+		step('Starting n8n 2.41.1 with n8n-nodes-tencent-desk installed (the first run installs n8n into a cache: 11-15 min, with progress)');
 		n8n = await startN8n({ log: true });
 
 		step('Creating the credential and publishing the "Slack alert when no agent is online" example');

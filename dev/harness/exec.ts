@@ -1,15 +1,20 @@
-/** Running short-lived commands (npm, node) to completion, with bounded time and a captured tail. */
-import { spawn } from 'node:child_process';
+/** Running short-lived commands (npm, node, initdb) to completion, with bounded time and a captured tail. */
+import execa from 'execa';
 
-import { registerProcess, unregisterProcess } from './processes';
+import { lastLines } from './log';
+import { registerProcess, signalGroup, unregisterProcess } from './processes';
 
 export interface RunOptions {
 	cwd: string;
+	/** The whole environment (default: this process's). */
 	env?: NodeJS.ProcessEnv;
 	/** Kill the command's process group after this long. Default 20 minutes. */
 	timeoutMs?: number;
 	/** Resolve with the exit code instead of rejecting when the command exits non-zero. */
 	allowFailure?: boolean;
+	/** Run as another user (PostgreSQL's initdb refuses root). */
+	uid?: number;
+	gid?: number;
 }
 
 export interface RunResult {
@@ -18,73 +23,42 @@ export interface RunResult {
 	stderr: string;
 }
 
-const MAX_CAPTURE = 4 * 1024 * 1024;
-
-function append(buffer: string, chunk: string): string {
-	const joined = buffer + chunk;
-	return joined.length > MAX_CAPTURE ? joined.slice(joined.length - MAX_CAPTURE) : joined;
-}
-
-export function lastLines(text: string, count: number): string {
-	const lines = text.split('\n');
-	return lines.slice(Math.max(0, lines.length - count - 1)).join('\n');
-}
-
 /**
  * Run `command args` in its own process group (registered for cleanup), resolve with its output.
- * Rejects (with the output's tail) when it exits non-zero or times out.
+ * Rejects (with the output's tail) when it cannot start, exits non-zero or times out.
  */
-export function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+export async function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
 	const timeoutMs = options.timeoutMs ?? 20 * 60 * 1000;
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			cwd: options.cwd,
-			env: options.env ?? process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		const pid = child.pid;
-		if (pid !== undefined) registerProcess(pid, `${command} ${args.join(' ')}`);
-		let stdout = '';
-		let stderr = '';
-		let timedOut = false;
-		child.stdout.setEncoding('utf8');
-		child.stderr.setEncoding('utf8');
-		child.stdout.on('data', (chunk: string) => {
-			stdout = append(stdout, chunk);
-		});
-		child.stderr.on('data', (chunk: string) => {
-			stderr = append(stderr, chunk);
-		});
-		const timer = setTimeout(() => {
-			timedOut = true;
-			if (pid !== undefined) {
-				try {
-					process.kill(-pid, 'SIGKILL');
-				} catch {
-					/* already gone */
-				}
-			}
-		}, timeoutMs);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			if (pid !== undefined) unregisterProcess(pid);
-			reject(error);
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			if (pid !== undefined) unregisterProcess(pid);
-			const exitCode = code ?? 1;
-			if (!timedOut && (exitCode === 0 || options.allowFailure)) {
-				resolve({ code: exitCode, stdout, stderr });
-				return;
-			}
-			const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited with ${code ?? signal}`;
-			reject(
-				new Error(
-					`${command} ${args.join(' ')} (in ${options.cwd}) ${why}\n--- stdout (tail) ---\n${lastLines(stdout, 40)}\n--- stderr (tail) ---\n${lastLines(stderr, 40)}`,
-				),
-			);
-		});
+	const child = execa(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		extendEnv: false,
+		detached: true,
+		stripFinalNewline: false,
+		reject: false,
+		uid: options.uid,
+		gid: options.gid,
 	});
+	const pid = child.pid;
+	if (pid !== undefined) registerProcess(pid, `${command} ${args.join(' ')}`);
+	// execa's own `timeout` would signal the command only: end its whole group (npm's children too).
+	let timedOut = false;
+	const timer = setTimeout(() => {
+		timedOut = true;
+		if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+	}, timeoutMs);
+	const result: execa.ExecaReturnValue & { originalMessage?: string } = await child;
+	clearTimeout(timer);
+	if (pid !== undefined) unregisterProcess(pid);
+	const { stdout, stderr, signal, originalMessage } = result;
+	const code = result.exitCode ?? 1;
+	if (!timedOut && !originalMessage && (code === 0 || options.allowFailure)) return { code, stdout, stderr };
+	const why = timedOut
+		? `timed out after ${timeoutMs} ms`
+		: originalMessage
+			? `failed: ${originalMessage}`
+			: `exited with ${signal ?? code}`;
+	throw new Error(
+		`${command} ${args.join(' ')} (in ${options.cwd}) ${why}\n--- stdout (tail) ---\n${lastLines(stdout, 40)}\n--- stderr (tail) ---\n${lastLines(stderr, 40)}`,
+	);
 }

@@ -9,6 +9,10 @@
  */
 export { startN8n, parseTrailingJson, isInstanceRunning } from './instance';
 export type { N8nInstance, StartN8nOptions, HeadlessRunResult } from './instance';
+export { startN8nProcess } from './n8nProcess';
+export type { N8nCommand, N8nProcess, StartN8nProcessOptions } from './n8nProcess';
+export { startServer } from './server';
+export type { Server, ServerLaunch, StartServerOptions } from './server';
 export { N8nApiClient, FINISHED_STATUSES } from './api';
 export type { CredentialRef, CredentialTestResult, Execution, ExecutionStatus, PublicationStatus, WebhookCallResult, WorkflowRef } from './api';
 export { ensureRuntime, ensureNode, defaultCacheDir, N8N_VERSION } from './install';

@@ -12,6 +12,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { run } from './exec';
 import { acquireLock } from './lock';
 import { type Logger, resolveLogger } from './log';
+import { formatBytes, formatDuration, measuredSeconds, type ProgressExpectation, startProgress } from './progress';
 
 export const N8N_VERSION = '2.41.1';
 export const NODE_MAJOR = 24;
@@ -19,6 +20,42 @@ const MARKER = '.harness-complete';
 const NODE_BIN = join('node_modules', 'node', 'bin', 'node');
 const N8N_BIN = join('node_modules', 'n8n', 'bin', 'n8n');
 const SQLITE3_DIR = join('node_modules', 'sqlite3', 'build', 'Release');
+
+/**
+ * A cold install of n8n 2.41.1 as measured here (2026-12-02; Node 24.21.0, npm 11.19; 2 cores shared with other
+ * jobs, load 6-18; npm registry reachable, GitHub not, so sqlite3 compiles from source), for the progress lines:
+ * - run 1 (npm cache already holding the repo's devDependencies): node@24 8 s, `npm install` 439 s, sqlite3 234 s
+ *   (681 s in all);
+ * - run 2 (empty npm cache): node@24 34 s, `npm install` 615 s (225 s resolving the tree with nothing on disk, then
+ *   390 s extracting ~270,000 files), sqlite3 259 s (908 s in all).
+ * The estimates follow run 2, the fresh-machine case; `curve` is its extraction (bytes on disk by `du -sb`).
+ */
+export const COLD_INSTALL: { npm: ProgressExpectation; sqlite3: ProgressExpectation; bytes: number; diskBytes: number } = {
+	npm: {
+		resolveSeconds: 225,
+		seconds: 390,
+		bytes: 2_226_000_000,
+		packages: 1519,
+		curve: [
+			[0, 0],
+			[35, 96_000_000],
+			[76, 199_000_000],
+			[116, 370_000_000],
+			[156, 602_000_000],
+			[196, 953_000_000],
+			[236, 1_430_000_000],
+			[276, 1_740_000_000],
+			[316, 2_000_000_000],
+			[336, 2_130_000_000],
+			[390, 2_226_000_000],
+		],
+	},
+	sqlite3: { seconds: 259 },
+	/** `du -sb` (file sizes) of the finished `n8n-<version>` folder; Node 24 adds 191 MB. */
+	bytes: 2_234_000_000,
+	/** `du -s` (disk blocks, what a disk-space check sees) of that folder; Node 24 adds 198 MB. */
+	diskBytes: 3_030_000_000,
+};
 
 export interface Runtime {
 	cacheDir: string;
@@ -138,7 +175,7 @@ export async function ensureNode(options: InstallOptions = {}): Promise<{ nodeBi
 	const cacheDir = options.cacheDir ?? defaultCacheDir();
 	const name = `node-${NODE_MAJOR}`;
 	const { dir, marker } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
-		log(`system Node ${process.versions.node} < ${NODE_MAJOR}: installing node@${NODE_MAJOR} from npm into the cache (~10 s)`);
+		log(`system Node ${process.versions.node} < ${NODE_MAJOR}: installing node@${NODE_MAJOR} from npm into the cache (measured: 8-34 s)`);
 		await writeManifest(tmpDir, 'n8n-harness-node');
 		// The `node` package fetches its binary in a preinstall script, so scripts must run here.
 		await run('npm', ['install', `node@${NODE_MAJOR}`, '--ignore-scripts=false', '--no-package-lock'], {
@@ -163,24 +200,42 @@ export async function ensureRuntime(options: InstallOptions = {}): Promise<Runti
 	const name = `n8n-${N8N_VERSION}`;
 	const { dir } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
 		const started = Date.now();
-		log(`installing n8n@${N8N_VERSION} into ${cacheDir} (cold install: ~3-4 min, ~2.9 GB; later runs reuse it)`);
+		const measuredTotal = formatDuration((measuredSeconds(COLD_INSTALL.npm) + COLD_INSTALL.sqlite3.seconds) * 1000);
+		log(
+			`installing n8n@${N8N_VERSION} into ${cacheDir} (cold install measured: ${measuredTotal}, ` +
+				`${formatBytes(COLD_INSTALL.diskBytes)} on disk; progress every 10 s; later runs reuse it)`,
+		);
 		await writeManifest(tmpDir, 'n8n-harness-n8n');
 		const env = cleanNpmEnv({ PATH: pathWith(dirname(nodeBin)) });
 		// Scripts off: the Kafka client's install script downloads sources from the internet.
-		await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
-			cwd: tmpDir,
-			env,
-			timeoutMs: 30 * 60 * 1000,
-		});
-		log(`n8n installed in ${Math.round((Date.now() - started) / 1000)} s; building sqlite3 (~1 min)`);
+		const npmProgress = startProgress({ phase: `npm install n8n@${N8N_VERSION}`, dir: tmpDir, expected: COLD_INSTALL.npm, log });
+		try {
+			await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
+				cwd: tmpDir,
+				env,
+				timeoutMs: 30 * 60 * 1000,
+			});
+		} finally {
+			npmProgress.stop();
+		}
+		const sqliteExpected = formatDuration(COLD_INSTALL.sqlite3.seconds * 1000);
+		log(
+			`n8n installed in ${formatDuration(Date.now() - started)}; building sqlite3 for Node ${nodeVersion} ` +
+				`(a prebuilt binary when GitHub is reachable, else compiled from source: ${sqliteExpected} measured)`,
+		);
 		// nodedir: Debian's headers in /usr/include/node (sqlite3 uses N-API), so node-gyp downloads nothing.
-		await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
-			cwd: tmpDir,
-			env: { ...env, npm_config_nodedir: '/usr' },
-			timeoutMs: 15 * 60 * 1000,
-		});
+		const sqliteProgress = startProgress({ phase: 'building sqlite3', expected: COLD_INSTALL.sqlite3, log });
+		try {
+			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+				cwd: tmpDir,
+				env: { ...env, npm_config_nodedir: '/usr' },
+				timeoutMs: 15 * 60 * 1000,
+			});
+		} finally {
+			sqliteProgress.stop();
+		}
 		await run(nodeBin, ['-e', 'new (require("sqlite3").Database)(":memory:").close()'], { cwd: tmpDir, env });
-		log(`sqlite3 loads under Node ${nodeVersion}; n8n ready after ${Math.round((Date.now() - started) / 1000)} s`);
+		log(`sqlite3 loads under Node ${nodeVersion}; n8n ready after ${formatDuration(Date.now() - started)}`);
 		return { n8nVersion: N8N_VERSION, nodeVersion };
 	}, [N8N_BIN, SQLITE3_DIR]);
 	return {

@@ -1,23 +1,17 @@
 /**
  * One throwaway n8n 2.41.1 instance: fresh user folder with this package installed as a community node,
- * booted on free loopback ports, owner + API key set up, torn down by `stop()`.
+ * booted on free loopback ports (`startN8nProcess`), owner + API key set up, torn down by `stop()`.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { N8nApiClient } from './api';
-import { n8nEnv } from './env';
-import { lastLines, run } from './exec';
-import { httpRequest, sleep } from './http';
+import { parseTrailingJson, runN8nExecute } from './executeCli';
 import { ensureRuntime, type Runtime } from './install';
 import { type Logger, resolveLogger } from './log';
+import { startN8nProcess, type N8nProcess } from './n8nProcess';
 import { createApiKey, DEFAULT_OWNER, login, type OwnerAccount, setupOwner } from './owner';
-import { type InstallMode, installPackageInto, packPackage } from './pack';
-import { freePorts } from './ports';
-import { isGroupAlive, registerFolder, registerProcess, stopProcessGroup, unregisterFolder } from './processes';
+import { type InstallMode, packPackage } from './pack';
+import { isGroupAlive, makeTempFolder, type TempFolder } from './processes';
+
+export { parseTrailingJson };
 
 export interface StartN8nOptions {
 	/**
@@ -43,7 +37,10 @@ export interface StartN8nOptions {
 export interface HeadlessRunResult {
 	/** The `n8n execute --rawOutput` JSON (a run's full data), when the run succeeded. */
 	data?: { data: { resultData: { runData: Record<string, unknown>; error?: unknown } }; status?: string; [key: string]: unknown };
+	/** Exit code; 1 when n8n died of a signal. */
 	code: number;
+	/** The signal n8n died of, if any. */
+	signal: string | null;
 	stdout: string;
 	stderr: string;
 }
@@ -66,64 +63,14 @@ export interface N8nInstance {
 	browserCookies(): { name: string; value: string; url: string }[];
 	/** The last `lines` lines of n8n's log. */
 	logTail(lines?: number): string;
-	/** Run a saved workflow once from its start node with `n8n execute --id=… --rawOutput` (own broker port). */
+	/**
+	 * Run a saved workflow once from its start node with `n8n execute --id=… --rawOutput` beside this server
+	 * (`runN8nExecute`: own broker port, an expression engine the CLI exits cleanly from).
+	 */
 	runWorkflowHeadless(workflowId: string, options?: { timeoutMs?: number }): Promise<HeadlessRunResult>;
 	/** SIGTERM the process group, wait (bounded, then SIGKILL), remove the folder unless kept. Idempotent. */
 	stop(): Promise<void>;
 	readonly stopped: boolean;
-}
-
-function readTail(file: string, lines: number): string {
-	try {
-		return lastLines(readFileSync(file, 'utf8'), lines);
-	} catch {
-		return '(no log)';
-	}
-}
-
-interface Booted {
-	port: number;
-	brokerPort: number;
-}
-
-/** `n8n start` as the leader of its own process group (registered for cleanup), output appended to `logFile`. */
-function spawnN8n(runtime: Runtime, folder: string, env: NodeJS.ProcessEnv, logFile: string): { pid: number; exited: () => string | undefined } {
-	const logFd = openSync(logFile, 'a');
-	const child = spawn(runtime.nodeBin, [runtime.n8nBin, 'start'], { cwd: folder, env, detached: true, stdio: ['ignore', logFd, logFd] });
-	closeSync(logFd);
-	let exitInfo: string | undefined;
-	child.on('exit', (code, signal) => {
-		exitInfo = `code ${code ?? '-'}, signal ${signal ?? '-'}`;
-	});
-	child.on('error', (error) => {
-		exitInfo = `spawn error: ${error.message}`;
-	});
-	child.unref();
-	if (child.pid === undefined) throw new Error(`n8n did not start: ${exitInfo ?? 'no pid'}`);
-	registerProcess(child.pid, `n8n start (${folder})`);
-	return { pid: child.pid, exited: () => exitInfo };
-}
-
-async function waitForReadiness(
-	baseUrl: string,
-	timeoutMs: number,
-	exited: () => string | undefined,
-): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	let lastError = '';
-	while (Date.now() < deadline) {
-		const exit = exited();
-		if (exit) throw new Error(`n8n exited before becoming ready (${exit})`);
-		try {
-			const response = await httpRequest(`${baseUrl}/healthz/readiness`, { timeoutMs: 5_000 });
-			if (response.status === 200) return;
-			lastError = `HTTP ${response.status}`;
-		} catch (error) {
-			lastError = (error as Error).message;
-		}
-		await sleep(250);
-	}
-	throw new Error(`n8n not ready after ${timeoutMs} ms (last: ${lastError})`);
 }
 
 /** Boot a fresh n8n with this package installed; see StartN8nOptions. Call `stop()` when done (also done on process exit). */
@@ -131,132 +78,79 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 	const log = resolveLogger(options.log);
 	const keep = options.keep ?? process.env.KEEP_N8N === '1';
 	const runtime = await ensureRuntime({ cacheDir: options.cacheDir, log });
-
-	const folder = await mkdtemp(join(tmpdir(), 'n8n-harness-'));
-	const n8nFolder = join(folder, '.n8n');
-	await mkdir(n8nFolder, { recursive: true });
-	const logFile = join(folder, 'n8n.log');
-	let pid: number | undefined;
+	let server: N8nProcess | undefined;
+	let packDir: TempFolder | undefined;
 	let stopped = false;
-	let packDir: string | undefined;
-
-	if (!keep) registerFolder(folder);
 	const cleanup = async () => {
-		if (pid !== undefined) await stopProcessGroup(pid);
-		if (!keep) await rm(folder, { recursive: true, force: true });
-		if (packDir) await rm(packDir, { recursive: true, force: true });
-		unregisterFolder(folder);
-		if (packDir) unregisterFolder(packDir);
+		await server?.stop();
+		await packDir?.remove();
 	};
 
 	try {
-		let installedPackage: N8nInstance['installedPackage'];
-		if (options.packageTarball !== false) {
-			let tarball = options.packageTarball;
-			if (tarball === undefined) {
-				packDir = await mkdtemp(join(tmpdir(), 'n8n-harness-pack-'));
-				registerFolder(packDir);
-				tarball = await packPackage({ destDir: packDir, log });
-			}
-			const installed = await installPackageInto(n8nFolder, tarball, { mode: options.installMode, log });
-			installedPackage = { ...installed, tarball };
+		let tarball = options.packageTarball;
+		if (tarball === undefined) {
+			packDir = await makeTempFolder('n8n-harness-pack-');
+			tarball = await packPackage({ destDir: packDir.path, log });
 		}
-
-		// Ports are picked free, then released for n8n to bind: if something grabs one meanwhile, n8n exits with
-		// EADDRINUSE and we retry with new ports (bounded).
-		let booted: Booted | undefined;
-		for (let attempt = 1; !booted; attempt++) {
-			const [port, brokerPort] = await freePorts(2);
-			const env = n8nEnv({ userFolder: folder, port, brokerPort, nodeBin: runtime.nodeBin, extra: options.env });
-			const logOffset = existsSync(logFile) ? statSync(logFile).size : 0;
-			const started = Date.now();
-			const child = spawnN8n(runtime, folder, env, logFile);
-			pid = child.pid;
-			log(`n8n starting: pid ${pid}, http://127.0.0.1:${port}, broker ${brokerPort}, folder ${folder}`);
-			try {
-				await waitForReadiness(`http://127.0.0.1:${port}`, options.readinessTimeoutMs ?? 180_000, child.exited);
-				booted = { port, brokerPort };
-				log(`n8n ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-			} catch (error) {
-				await stopProcessGroup(child.pid);
-				pid = undefined;
-				const attemptLog = readFileSync(logFile, 'utf8').slice(logOffset);
-				if (attempt < 3 && child.exited() && /EADDRINUSE|already in use/i.test(attemptLog)) {
-					log('a chosen port was taken meanwhile, retrying with new ports');
-					continue;
-				}
-				throw new Error(`${(error as Error).message}\n--- n8n log (last 60 lines, ${logFile}) ---\n${readTail(logFile, 60)}`);
-			}
-		}
-		const { port, brokerPort } = booted;
-		const baseUrl = `http://127.0.0.1:${port}`;
-		if (pid === undefined) throw new Error('n8n pid lost');
-
+		const n8n = await startN8nProcess({
+			runtime,
+			command: 'start',
+			tarball: tarball || undefined,
+			installMode: options.installMode,
+			env: options.env,
+			keep,
+			log,
+			readinessTimeoutMs: options.readinessTimeoutMs,
+		});
+		server = n8n;
+		const { baseUrl } = n8n;
 		const owner = options.owner ?? DEFAULT_OWNER;
 		await setupOwner(baseUrl, owner);
 		const cookie = await login(baseUrl, owner.email, owner.password);
 		const apiKey = await createApiKey(baseUrl, cookie);
-		const api = new N8nApiClient(baseUrl, apiKey, cookie);
-		const leader = pid;
 
-		const instance: N8nInstance = {
+		return {
 			baseUrl,
-			port,
-			brokerPort,
-			pid: leader,
-			folder,
-			logFile,
-			api,
+			port: n8n.port,
+			brokerPort: n8n.brokerPort,
+			pid: n8n.pid,
+			folder: n8n.folder,
+			logFile: n8n.logFile,
+			api: new N8nApiClient(baseUrl, apiKey, cookie),
 			owner: { email: owner.email, password: owner.password },
 			runtime,
-			installedPackage,
+			installedPackage: n8n.installedPackage && tarball ? { ...n8n.installedPackage, tarball } : undefined,
 			browserCookies: () =>
 				cookie.split('; ').map((pair) => {
 					const at = pair.indexOf('=');
 					return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
 				}),
-			logTail: (lines = 60) => readTail(logFile, lines),
+			logTail: n8n.logTail,
 			runWorkflowHeadless: async (workflowId, runOptions = {}) => {
-				const [cliBroker] = await freePorts(1);
-				const cliEnv = n8nEnv({ userFolder: folder, port, brokerPort: cliBroker, nodeBin: runtime.nodeBin, extra: options.env });
-				const result = await run(runtime.nodeBin, [runtime.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-					cwd: folder,
-					env: cliEnv,
-					timeoutMs: runOptions.timeoutMs ?? 120_000,
-					allowFailure: true,
+				const { code, signal, stdout, stderr, data } = await runN8nExecute({
+					runtime,
+					folder: n8n.folder,
+					port: n8n.port,
+					workflowId,
+					env: options.env,
+					timeoutMs: runOptions.timeoutMs,
 				});
-				return { ...result, data: result.code === 0 ? (parseTrailingJson(result.stdout) as HeadlessRunResult['data']) : undefined };
+				return { code: code ?? 1, signal, stdout, stderr, data };
 			},
 			stop: async () => {
 				if (stopped) return;
 				stopped = true;
 				await cleanup();
-				log(`n8n stopped (pid ${leader})${keep ? `; kept ${folder}` : ''}`);
 			},
 			get stopped() {
 				return stopped;
 			},
 		};
-		return instance;
 	} catch (error) {
 		stopped = true;
 		await cleanup();
 		throw error;
 	}
-}
-
-/** `n8n execute` prints log lines, then the run's JSON (pretty-printed): parse from the first line that starts it. */
-export function parseTrailingJson(stdout: string): unknown {
-	const lines = stdout.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		if (lines[i] !== '{') continue;
-		try {
-			return JSON.parse(lines.slice(i).join('\n'));
-		} catch {
-			/* a log line that happened to be "{"; try the next */
-		}
-	}
-	return undefined;
 }
 
 /** True while any process of the instance's group is still alive (for tests of teardown). */

@@ -1,4 +1,6 @@
 /** Progress lines: every harness step reports through one of these. */
+import { readFileSync } from 'node:fs';
+
 export type Logger = (line: string) => void;
 
 /** Default logger: timestamped lines on stderr, so they show up under jest and tsx alike. */
@@ -14,4 +16,18 @@ export function resolveLogger(log: Logger | boolean | undefined): Logger {
 	if (log === false) return silentLogger;
 	if (typeof log === 'function') return log;
 	return defaultLogger;
+}
+
+export function lastLines(text: string, count: number): string {
+	const lines = text.split('\n');
+	return lines.slice(Math.max(0, lines.length - count - 1)).join('\n');
+}
+
+/** The last `lines` lines of a log file, or `(no log)`. */
+export function logFileTail(file: string, lines: number): string {
+	try {
+		return lastLines(readFileSync(file, 'utf8'), lines);
+	} catch {
+		return '(no log)';
+	}
 }

@@ -3,10 +3,15 @@
  * Only PIDs recorded here are ever signalled: nothing is looked up or killed by name.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface Entry {
 	pid: number;
 	label: string;
+	/** What `stopProcessGroup` sends first (SIGTERM; PostgreSQL's fast shutdown is SIGINT). */
+	stopSignal: NodeJS.Signals;
 }
 
 const registry = new Map<number, Entry>();
@@ -49,7 +54,7 @@ export function isGroupAlive(pid: number): boolean {
 	}
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
+export function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pid, signal);
 	} catch {
@@ -58,8 +63,8 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 }
 
 /** Record a process group leader started by this harness (spawned with `detached: true`). */
-export function registerProcess(pid: number, label: string): void {
-	registry.set(pid, { pid, label });
+export function registerProcess(pid: number, label: string, stopSignal: NodeJS.Signals = 'SIGTERM'): void {
+	registry.set(pid, { pid, label, stopSignal });
 	installExitHooks();
 }
 
@@ -77,6 +82,27 @@ export function unregisterFolder(path: string): void {
 	folders.delete(path);
 }
 
+/**
+ * A fresh folder under the system temp folder, deleted by `remove()`, or on exit/SIGINT/SIGTERM before that;
+ * a kept one (`keep`) is never deleted.
+ */
+export interface TempFolder {
+	path: string;
+	remove(): Promise<void>;
+}
+
+export async function makeTempFolder(prefix: string, keep = false): Promise<TempFolder> {
+	const path = await mkdtemp(join(tmpdir(), prefix));
+	if (!keep) registerFolder(path);
+	return {
+		path,
+		async remove() {
+			if (!keep) await rm(path, { recursive: true, force: true });
+			unregisterFolder(path);
+		},
+	};
+}
+
 function removeFoldersSync(): void {
 	for (const path of folders) {
 		try {
@@ -90,17 +116,21 @@ function removeFoldersSync(): void {
 
 /** PIDs currently recorded (for diagnostics and tests). */
 export function registeredProcesses(): { pid: number; label: string }[] {
-	return [...registry.values()].map((entry) => ({ ...entry }));
+	return [...registry.values()].map(({ pid, label }) => ({ pid, label }));
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Signal the process group led by `pid` (SIGTERM unless a server wants another: PostgreSQL's fast
- * shutdown is SIGINT), wait up to `graceMs` for every member to exit, then SIGKILL the group and
- * wait again (bounded). Resolves once the group is gone.
+ * Signal the process group led by `pid` (its registered stop signal: SIGTERM unless a server wants another,
+ * e.g. PostgreSQL's fast shutdown is SIGINT), wait up to `graceMs` for every member to exit, then SIGKILL the
+ * group and wait again (bounded). Resolves once the group is gone.
  */
-export async function stopProcessGroup(pid: number, graceMs = 15_000, firstSignal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function stopProcessGroup(
+	pid: number,
+	graceMs = 15_000,
+	firstSignal: NodeJS.Signals = registry.get(pid)?.stopSignal ?? 'SIGTERM',
+): Promise<void> {
 	signalGroup(pid, firstSignal);
 	const deadline = Date.now() + graceMs;
 	while (isGroupAlive(pid) && Date.now() < deadline) await sleep(100);
@@ -132,8 +162,13 @@ function installExitHooks(): void {
 		killAllProcessesSync();
 		removeFoldersSync();
 	});
+	// A terminal's Ctrl-C reaches the whole process group, and tsx forwards it again: the first signal starts
+	// the cleanup, repeats are ignored (with `once`, the second one killed the process before it finished).
+	let cleaningUp = false;
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.once(signal, () => {
+		process.on(signal, () => {
+			if (cleaningUp) return;
+			cleaningUp = true;
 			void stopAllProcesses(5_000).finally(() => {
 				removeFoldersSync();
 				process.exit(signal === 'SIGINT' ? 130 : 143);

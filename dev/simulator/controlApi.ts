@@ -6,14 +6,43 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import type { CallbackOverrides } from './callbackSender';
-import type { DeskSimulator } from './deskSimulator';
+import type { FaultController } from './faults';
 import { readBody, sendJson } from './httpIo';
+import type { DeskMember, SkillGroup } from './memberDirectory';
 import type { PlayOptions, ScriptInput } from './scriptPlayer';
 import { SCRIPTS } from './scripts';
-import type { CreateSessionInput } from './sessionStore';
-import type { CallbackTarget, FaultSettings, SessionStep, StateSpelling } from './types';
+import type { AppliedStep, CreateSessionInput, SessionStore } from './sessionStore';
+import type { SimulatorStats } from './stats';
+import type { CallbackResult, CallbackTarget, FaultSettings, SessionStep, SimulatorApp, StateSpelling } from './types';
 
 export const CONTROL_PREFIX = '/_simulator';
+
+/**
+ * What the control API uses of a running simulator. deskSimulator.ts serves the control API and its
+ * DeskSimulator has all of this; declaring it here keeps the two files from importing each other.
+ */
+export interface ControlledSimulator {
+	readonly url: string;
+	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
+	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get'>;
+	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext'>;
+	readonly agents: readonly DeskMember[];
+	readonly skillGroups: readonly SkillGroup[];
+	stateSpelling: StateSpelling;
+	callbackUrl: string | undefined;
+	stats(): SimulatorStats;
+	resetStats(): void;
+	reset(): void;
+	callbacksSettled(): Promise<void>;
+	playScript(script: ScriptInput, target: CallbackTarget, options: PlayOptions): Promise<CallbackResult[]>;
+	advanceSession(
+		sessionId: string,
+		step: SessionStep,
+		target: CallbackTarget | undefined,
+		options: PlayOptions,
+	): Promise<{ applied: Pick<AppliedStep, 'session'>; callback?: CallbackResult }>;
+	sendCallback(target: CallbackTarget, payload: object | string, overrides: CallbackOverrides): Promise<CallbackResult>;
+}
 
 class ControlError extends Error {
 	constructor(
@@ -25,7 +54,7 @@ class ControlError extends Error {
 }
 
 type Json = Record<string, unknown>;
-type Route = (sim: DeskSimulator, body: Json, params: string[]) => unknown | Promise<unknown>;
+type Route = (sim: ControlledSimulator, body: Json, params: string[]) => unknown | Promise<unknown>;
 
 const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }> = [
 	{ method: 'GET', path: /^\/?$/, route: (sim) => describe(sim), help: 'GET / — this index' },
@@ -71,7 +100,7 @@ const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }
 	{ method: 'POST', path: /^\/sessions\/([^/]+)\/advance$/, route: advance, help: 'POST /sessions/:id/advance {event, text?, agentId?, rating?, callbackUrl?, token?}' },
 ];
 
-export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, sim: DeskSimulator): Promise<void> {
+export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, sim: ControlledSimulator): Promise<void> {
 	const path = url.pathname.slice(CONTROL_PREFIX.length);
 	const { text } = await readBody(req);
 	try {
@@ -98,7 +127,7 @@ function parseJson(text: string): Json {
 	return value as Json;
 }
 
-function describe(sim: DeskSimulator): unknown {
+function describe(sim: ControlledSimulator): unknown {
 	return {
 		url: sim.url,
 		sdkAppId: sim.app.sdkAppId,
@@ -109,7 +138,7 @@ function describe(sim: DeskSimulator): unknown {
 	};
 }
 
-function targetFrom(sim: DeskSimulator, body: Json): CallbackTarget {
+function targetFrom(sim: ControlledSimulator, body: Json): CallbackTarget {
 	const url = body.callbackUrl ?? sim.callbackUrl;
 	if (typeof url !== 'string' || url === '') throw new ControlError(400, 'callbackUrl is required (none configured)');
 	const token = body.token;
@@ -127,13 +156,13 @@ function playOptionsFrom(body: Json): PlayOptions {
 	return options;
 }
 
-async function play(sim: DeskSimulator, body: Json): Promise<unknown> {
+async function play(sim: ControlledSimulator, body: Json): Promise<unknown> {
 	if (body.script === undefined) throw new ControlError(400, `script is required (one of ${Object.keys(SCRIPTS).join(', ')}, or steps)`);
 	const results = await sim.playScript(body.script as ScriptInput, targetFrom(sim, body), playOptionsFrom(body));
 	return { results };
 }
 
-async function sendCallback(sim: DeskSimulator, body: Json): Promise<unknown> {
+async function sendCallback(sim: ControlledSimulator, body: Json): Promise<unknown> {
 	const payload = body.payload;
 	if ((typeof payload !== 'object' || payload === null) && typeof payload !== 'string') {
 		throw new ControlError(400, 'payload (object, or raw body string) is required');
@@ -144,7 +173,7 @@ async function sendCallback(sim: DeskSimulator, body: Json): Promise<unknown> {
 	return { result: await sim.sendCallback(targetFrom(sim, body), payload, overrides) };
 }
 
-function createSession(sim: DeskSimulator, body: Json): unknown {
+function createSession(sim: ControlledSimulator, body: Json): unknown {
 	const input: CreateSessionInput = {};
 	if (typeof body.sdkAppId === 'number') input.sdkAppId = body.sdkAppId;
 	if (typeof body.clientUserId === 'string') input.clientUserId = body.clientUserId;
@@ -154,13 +183,13 @@ function createSession(sim: DeskSimulator, body: Json): unknown {
 	return { session: sim.sessions.create(input) };
 }
 
-function getSession(sim: DeskSimulator, _body: Json, [sessionId]: string[]): unknown {
+function getSession(sim: ControlledSimulator, _body: Json, [sessionId]: string[]): unknown {
 	const session = sim.sessions.get(sessionId);
 	if (!session) throw new ControlError(404, `No session ${sessionId}`);
 	return { session };
 }
 
-async function advance(sim: DeskSimulator, body: Json, [sessionId]: string[]): Promise<unknown> {
+async function advance(sim: ControlledSimulator, body: Json, [sessionId]: string[]): Promise<unknown> {
 	if (typeof body.event !== 'string') throw new ControlError(400, 'event is required');
 	const step: SessionStep = { event: body.event };
 	if (typeof body.text === 'string') step.text = body.text;
@@ -176,7 +205,7 @@ async function advance(sim: DeskSimulator, body: Json, [sessionId]: string[]): P
 	}
 }
 
-function setFaults(sim: DeskSimulator, body: Json): unknown {
+function setFaults(sim: ControlledSimulator, body: Json): unknown {
 	if (body.reset === true) sim.faults.reset();
 	const settings: Partial<FaultSettings> = {};
 	for (const name of ['latencyMs', 'internalErrorRate', 'rateLimitPerSecond', 'http502Rate'] as const) {
@@ -188,7 +217,7 @@ function setFaults(sim: DeskSimulator, body: Json): unknown {
 	return sim.faults.get();
 }
 
-function setSettings(sim: DeskSimulator, body: Json): unknown {
+function setSettings(sim: ControlledSimulator, body: Json): unknown {
 	if (body.stateSpelling !== undefined) sim.stateSpelling = body.stateSpelling as StateSpelling;
 	if (body.callbackUrl !== undefined) {
 		if (body.callbackUrl !== null && typeof body.callbackUrl !== 'string') throw new ControlError(400, 'callbackUrl must be a string');

@@ -5,7 +5,7 @@
  */
 import { inflateSync } from 'zlib';
 
-import { decodeUserSig, hasValidSignature, type DecodedUserSig } from '../../nodes/shared/userSig';
+import { decodeUserSig, hasValidSignature, type DecodedUserSig } from './userSigCheck';
 import { isAppAdmin } from './apps';
 import { DeskApiError } from './restResponse';
 import type { SimulatorApp } from './types';

@@ -8,20 +8,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { CALLBACK_ACK } from '../shared/callbackAck';
+import { CALLBACK_ACK, callbackFailure } from '../shared/callbackAck';
 import { callbackSecrets } from './callbackSecrets';
 import { deduplicatorFor } from './deliveryDeduplicator';
 import { eventItem } from './eventItem';
 import { configuredOutputs, OUTPUT_CATALOGUE, outputIndexFor, outputsExpression } from './outputs';
-import { DEFAULT_DEDUPLICATION_MINUTES, DEFAULT_TOLERANCE_SECONDS, triggerProperties } from './triggerProperties';
+import { queryString } from './queryValue';
+import { resolveTriggerOptions, triggerProperties, type TriggerOptions } from './triggerProperties';
 import { verifyCallback } from './verifyCallback';
-
-interface TriggerOptions {
-	toleranceSeconds?: number;
-	ignoreRepeatedDeliveries?: boolean;
-	deduplicationMinutes?: number;
-	allowOtherCommands?: boolean;
-}
 
 export class TencentCloudDeskTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -72,33 +66,30 @@ export class TencentCloudDeskTrigger implements INodeType {
 		const query = this.getQueryData() as Record<string, unknown>;
 		const nowMs = Date.now();
 		const secrets = await callbackSecrets(this, nowMs);
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const options = resolveTriggerOptions(this.getNodeParameter('options', {}) as Partial<TriggerOptions>);
 
 		const rawBody = (request as { rawBody?: Buffer }).rawBody ?? stringifyParsedBody(this.getBodyData());
 		const verdict = verifyCallback(
 			{ rawBody, query },
 			{
 				...secrets,
-				toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+				toleranceSeconds: options.toleranceSeconds,
 				nowSeconds: Math.floor(nowMs / 1000),
 			},
 		);
 		if (verdict.kind === 'rejected') {
-			this.getResponseObject()
-				.status(verdict.status)
-				.json({ ActionStatus: 'FAIL', ErrorCode: verdict.status, ErrorInfo: verdict.reason });
+			this.getResponseObject().status(verdict.status).json(callbackFailure(verdict.status, verdict.reason));
 			return { noWebhookResponse: true };
 		}
 		if (verdict.kind === 'otherCommand' && !options.allowOtherCommands) {
 			return { webhookResponse: CALLBACK_ACK };
 		}
 
-		const rawRequestId = Array.isArray(query.RequestID) ? query.RequestID[0] : query.RequestID;
-		const requestId = typeof rawRequestId === 'string' ? rawRequestId : '';
+		const requestId = queryString(query, 'RequestID') ?? '';
 		// A test run ("Listen for test event") should always run, even for a replayed callback.
-		if (requestId && options.ignoreRepeatedDeliveries !== false && this.getMode() !== 'manual') {
+		if (requestId && options.ignoreRepeatedDeliveries && this.getMode() !== 'manual') {
 			const node = this.getNode();
-			const windowMs = (options.deduplicationMinutes ?? DEFAULT_DEDUPLICATION_MINUTES) * 60_000;
+			const windowMs = options.deduplicationMinutes * 60_000;
 			const deduplicator = deduplicatorFor(`${this.getWorkflow().id}:${node.id}`);
 			if (!deduplicator.firstDelivery(requestId, nowMs, windowMs)) return { webhookResponse: CALLBACK_ACK };
 		}

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { eventPhase, findDeskEvent } from '../shared/events';
 import { messageText } from '../shared/messageText';
+import { queryString } from './queryValue';
 import type { DeskCallbackBody } from './verifyCallback';
 
 const CALLBACK_QUERY_FIELDS = ['SdkAppid', 'CallbackCommand', 'ClientIP', 'OptPlatform', 'RequestID', 'RequestTime'];
@@ -20,8 +21,8 @@ function isoTime(eventTime: unknown): string | null {
 export function eventItem(body: DeskCallbackBody, query: Record<string, unknown>): IDataObject {
 	const callback: IDataObject = {};
 	for (const field of CALLBACK_QUERY_FIELDS) {
-		const value = Array.isArray(query[field]) ? (query[field] as unknown[])[0] : query[field];
-		if (typeof value === 'string') callback[field] = value;
+		const value = queryString(query, field);
+		if (value !== undefined) callback[field] = value;
 	}
 	const item: IDataObject = {
 		...(body as IDataObject),

@@ -2,8 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ALL_EVENTS, DESK_EVENTS } from '../shared/events';
 
-export const DEFAULT_TOLERANCE_SECONDS = 60;
-export const DEFAULT_DEDUPLICATION_MINUTES = 10;
+/** The Options collection's fields. Their defaults are declared once, in the properties below. */
+export interface TriggerOptions {
+	toleranceSeconds: number;
+	ignoreRepeatedDeliveries: boolean;
+	deduplicationMinutes: number;
+	allowOtherCommands: boolean;
+}
 
 export const triggerProperties: INodeProperties[] = [
 	// n8n 2.x strips markup from notices: two plain notices instead of one formatted one.
@@ -95,3 +100,15 @@ export const triggerProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+const optionsCollection = triggerProperties.find((property) => property.name === 'options');
+
+/** The defaults the editor shows, read from the properties so the webhook applies the same ones. */
+export const TRIGGER_OPTION_DEFAULTS = Object.fromEntries(
+	(optionsCollection?.options ?? []).map((option) => [option.name, 'default' in option ? option.default : undefined]),
+) as unknown as Readonly<TriggerOptions>;
+
+/** What the user set, over the defaults (n8n leaves unset collection options out). */
+export function resolveTriggerOptions(set: Partial<TriggerOptions>): TriggerOptions {
+	return { ...TRIGGER_OPTION_DEFAULTS, ...set };
+}

@@ -5,6 +5,7 @@
  */
 import { isValidCallbackSign, safeEqual } from '../shared/callbackSignature';
 import { SESSION_EVENT_COMMAND } from '../shared/events';
+import { firstValue } from './queryValue';
 
 export interface CallbackRequest {
 	rawBody: Buffer | string | undefined;
@@ -44,8 +45,6 @@ function parseBody(rawBody: Buffer | string | undefined): DeskCallbackBody | und
 	if (typeof body.SessionId !== 'string' || typeof body.Event !== 'string') return undefined;
 	return body as DeskCallbackBody;
 }
-
-const firstValue = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 
 export function verifyCallback(request: CallbackRequest, settings: VerifySettings): Verdict {
 	const body = parseBody(request.rawBody);

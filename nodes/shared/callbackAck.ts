@@ -1,7 +1,12 @@
 /**
- * The answer Tencent expects to every callback, byte for byte
- * ("Session Event Callback" → Sample Response Packet). Key order matters to byte comparisons.
+ * The answers Tencent gets to a callback. The OK one byte for byte as Tencent documents it
+ * ("Session Event Callback" → Sample Response Packet): key order matters to byte comparisons.
  */
 export const CALLBACK_ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 } as const;
 
 export const CALLBACK_ACK_TEXT = JSON.stringify(CALLBACK_ACK);
+
+/** A refused callback: the HTTP status doubles as the ErrorCode; the reason never holds a secret. */
+export function callbackFailure(status: number, reason: string) {
+	return { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: reason } as const;
+}

@@ -4,15 +4,19 @@
  * Sources: Tencent's REST error-code page, `V2TIMErrorCode.h`, the Desk API pages.
  */
 
-/** How the transport reacts to a code. */
+/** What a code is; the transport's retry and back-off read this, and nothing else, to decide. */
 export type DeskErrorKind =
 	| 'credential' // a credential field is wrong: never retried
 	| 'expired' // UserSig expired or invalidated: regenerate once
-	| 'transient' // rate limit, timeout, internal error: retry with backoff
+	| 'rateLimit' // over a call-rate limit: retry once the limit's window (1 s) has passed
+	| 'transient' // timeout or internal error: retry with backoff
 	| 'request' // the request itself is wrong
 	| 'account' // the app lacks a package or Desk
 	| 'notFound'
 	| 'state'; // the session or agents are not in a state that allows it
+
+/** Kinds worth another attempt with the same request. */
+export const RETRIED_KINDS: ReadonlySet<DeskErrorKind> = new Set(['rateLimit', 'transient']);
 
 export interface DeskErrorInfo {
 	meaning: string;
@@ -31,12 +35,12 @@ export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
 	60004: { kind: 'credential', field: 'Admin Identifier', meaning: 'The identifier or UserSig in the request is wrong', fix: 'Check the Admin Identifier and Secret Key in the credential' },
 	60005: { kind: 'credential', field: 'Admin Identifier', meaning: 'The identifier or UserSig in the request is wrong', fix: 'Check the Admin Identifier and Secret Key in the credential' },
 	60006: { kind: 'credential', field: 'SDKAppID', meaning: 'The SDKAppID is unknown or disabled', fix: 'Copy the SDKAppID from the Chat console and check the region matches the app' },
-	60007: { kind: 'transient', meaning: 'REST API call rate limit exceeded', fix: RETRY_LATER },
+	60007: { kind: 'rateLimit', meaning: 'REST API call rate limit exceeded', fix: RETRY_LATER },
 	60008: { kind: 'transient', meaning: 'Tencent timed out handling the request', fix: RETRY_LATER },
 	60010: { kind: 'credential', field: 'Admin Identifier', meaning: 'The identifier is not an App administrator', fix: 'Use an App admin account (Chat console → Account Management → App Admin) as the Admin Identifier' },
-	60011: { kind: 'transient', meaning: 'SDKAppID request rate limit exceeded', fix: RETRY_LATER },
-	60018: { kind: 'transient', meaning: 'Too many requests', fix: RETRY_LATER },
-	60019: { kind: 'transient', meaning: 'Too many requests', fix: RETRY_LATER },
+	60011: { kind: 'rateLimit', meaning: 'SDKAppID request rate limit exceeded', fix: RETRY_LATER },
+	60018: { kind: 'rateLimit', meaning: 'Too many requests', fix: RETRY_LATER },
+	60019: { kind: 'rateLimit', meaning: 'Too many requests', fix: RETRY_LATER },
 	60020: { kind: 'account', meaning: 'No Chat package has been purchased for this app, or it is not active yet', fix: 'Activate a Chat/Desk package for this app in the Tencent Cloud console' },
 	70001: { kind: 'expired', meaning: 'The UserSig has expired', fix: 'Check this machine’s clock; the node signs every call with a fresh UserSig' },
 	70003: { kind: 'credential', field: 'Secret Key', meaning: 'Secret Key does not match this SDKAppID', fix: CHECK_KEY },
@@ -53,7 +57,7 @@ export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
 	141002: { kind: 'transient', meaning: 'Desk internal error', fix: RETRY_LATER },
 	141004: { kind: 'request', meaning: 'Invalid parameter', fix: 'Check the parameters named in the message' },
 	141005: { kind: 'notFound', meaning: 'The session does not exist or has ended', fix: 'Check the Session ID, or turn on “Return Not-Found as Data”' },
-	141009: { kind: 'transient', meaning: 'Desk API rate limit exceeded', fix: RETRY_LATER },
+	141009: { kind: 'rateLimit', meaning: 'Desk API rate limit exceeded', fix: RETRY_LATER },
 	141010: { kind: 'notFound', meaning: 'The agent (member) does not exist', fix: 'Pick an agent from the list, or check the agent’s email' },
 	141020: { kind: 'notFound', meaning: 'The skill group does not exist', fix: 'Pick a skill group from the list' },
 	141024: { kind: 'state', meaning: 'The session is already with this agent', fix: 'Transfer to a different agent or skill group' },
@@ -64,10 +68,6 @@ export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
 
 export function describeDeskError(code: number): DeskErrorInfo | undefined {
 	return DESK_ERRORS[code];
-}
-
-export function isTransientError(code: number): boolean {
-	return DESK_ERRORS[code]?.kind === 'transient';
 }
 
 /** Codes operations handle by name (e.g. to return them as data when the user chose so). */

@@ -19,3 +19,9 @@ export function restBaseUrl(region: string, customBaseUrl?: string): string {
 	if (region === CUSTOM_REGION) return (customBaseUrl ?? '').trim().replace(/\/+$/, '');
 	return `https://${region}`;
 }
+
+/**
+ * restBaseUrl as an n8n expression over `$credentials`, for the credential test (a declarative
+ * request, so it cannot call a function). Kept beside restBaseUrl; a unit test holds the two equal.
+ */
+export const REST_BASE_URL_EXPRESSION = `={{$credentials.region === "${CUSTOM_REGION}" ? $credentials.baseUrl.trim().replace(/\\/+$/, "") : "https://" + $credentials.region}}`;

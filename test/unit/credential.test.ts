@@ -2,7 +2,7 @@ import { inflateSync } from 'zlib';
 
 import { TencentCloudDeskApi } from '../../credentials/TencentCloudDeskApi.credentials';
 import { USER_SIG_VALIDITY_SECONDS } from '../../nodes/shared/signedQuery';
-import { decodeUserSig, hasValidSignature } from '../../nodes/shared/userSig';
+import { decodeUserSig, hasValidSignature } from '../../dev/simulator/userSigCheck';
 
 const credential = new TencentCloudDeskApi();
 const values = {

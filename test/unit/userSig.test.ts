@@ -2,14 +2,8 @@ import * as zlib from 'zlib';
 
 import fc from 'fast-check';
 
-import {
-	decodeUserSig,
-	generateUserSig,
-	hasValidSignature,
-	signUserSigFields,
-	UserSigFormatError,
-	type UserSigFields,
-} from '../../nodes/shared/userSig';
+import { decodeUserSig, hasValidSignature, UserSigFormatError } from '../../dev/simulator/userSigCheck';
+import { generateUserSig, signUserSigFields, type UserSigFields } from '../../nodes/shared/userSig';
 import { zlibStore } from '../../nodes/shared/zlibStored';
 
 // Untyped CommonJS: the reference implementation we must agree with.

@@ -1,10 +1,10 @@
 /**
  * Bursts of signed Desk callbacks from the simulator: `count` deliveries, at most `concurrency` in flight,
  * each with a chosen RequestID (repeat one to play a Desk retry). The simulator signs each one (Sign,
- * RequestTime) as Desk does; the acks and their latency are what Desk would see.
+ * RequestTime) as Desk does; the acks and their latency are what Desk would see. Sent by the bench's load
+ * generator (one for all the dev tools).
  */
-import { performance } from 'node:perf_hooks';
-
+import { runLoad } from '../loadGenerator';
 import type { CallbackOverrides, CallbackResult } from '../../simulator';
 
 export interface BurstDelivery {
@@ -20,6 +20,7 @@ export interface BurstOutcome {
 	error?: string;
 }
 
+/** The load generator's figures under the queue suite's names. */
 export interface BurstResult {
 	outcomes: BurstOutcome[];
 	durationMs: number;
@@ -35,13 +36,6 @@ export interface CallbackSource {
 	sendCallback(target: string, payload: object | string, overrides?: CallbackOverrides): Promise<CallbackResult>;
 }
 
-export function percentileOf(values: number[], p: number): number {
-	if (values.length === 0) return Number.NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	const rank = Math.ceil((p / 100) * sorted.length);
-	return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
-}
-
 /** Send every delivery to `url`, `concurrency` at a time; `onProgress(done)` after each ack (e.g. to kill a worker mid-burst). */
 export async function sendBurst(
 	source: CallbackSource,
@@ -50,38 +44,17 @@ export async function sendBurst(
 	concurrency: number,
 	onProgress?: (done: number) => void,
 ): Promise<BurstResult> {
-	const outcomes = new Array<BurstOutcome>(deliveries.length);
-	let next = 0;
-	let done = 0;
-	const lane = async () => {
-		while (next < deliveries.length) {
-			const index = next++;
+	const run = await runLoad(
+		{ count: deliveries.length, concurrency, timeoutMs: 60_000, onProgress },
+		async (index, timeoutMs): Promise<BurstOutcome> => {
 			const { requestId, payload } = deliveries[index];
-			const result = await source.sendCallback(url, payload, { requestId, timeoutMs: 60_000 });
-			outcomes[index] = {
-				requestId,
-				status: result.status,
-				responseText: result.responseText,
-				latencyMs: result.latencyMs,
-				...(result.error !== undefined && { error: result.error }),
-			};
-			done++;
-			onProgress?.(done);
-		}
-	};
-	const started = performance.now();
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, deliveries.length)) }, lane));
-	const durationMs = performance.now() - started;
-	const latencies = outcomes.map((outcome) => outcome.latencyMs);
-	return {
-		outcomes,
-		durationMs,
-		perSecond: deliveries.length / (durationMs / 1000),
-		acked: outcomes.filter((outcome) => outcome.status === 200).length,
-		p50Ms: percentileOf(latencies, 50),
-		p99Ms: percentileOf(latencies, 99),
-		maxMs: percentileOf(latencies, 100),
-	};
+			const result = await source.sendCallback(url, payload, { requestId, timeoutMs });
+			const { status, responseText, latencyMs, error } = result;
+			return { requestId, status, responseText, latencyMs, ...(error !== undefined && { error }) };
+		},
+	);
+	const { outcomes, durationMs, requestsPerSecond, ok, p50Ms, p99Ms, maxMs } = run;
+	return { outcomes, durationMs, perSecond: requestsPerSecond, acked: ok, p50Ms, p99Ms, maxMs };
 }
 
 /** A Desk session event body (a customer message), as the trigger expects it. */

@@ -10,21 +10,26 @@
  *   simulator.sendCallback(cluster.webhookUrl(webhookId), …) // through the proxy
  *   await cluster.stop();
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import type { N8nApiClient } from '../api';
 import { sleep } from '../http';
 import { ensureRuntime } from '../install';
 import { type N8nInstance, startN8n } from '../instance';
 import { type Logger, resolveLogger } from '../log';
+import { type N8nProcess, startN8nProcess } from '../n8nProcess';
 import { packPackage } from '../pack';
-import { registerFolder, unregisterFolder } from '../processes';
-import { type N8nRoleProcess, startN8nRole } from './n8nProcess';
+import { makeTempFolder, type TempFolder } from '../processes';
 import { startPostgres, type PostgresServer } from './postgres';
 import { type ProxyStrategy, startWebhookProxy, type WebhookProxy } from './proxy';
 import { startRedis, type RedisServer } from './redis';
+
+export type N8nRole = 'webhook' | 'worker';
+
+/** A webhook processor (`n8n webhook`) or a worker (`n8n worker`, whose `port` is its health check). */
+export interface N8nRoleProcess extends N8nProcess {
+	role: N8nRole;
+	/** 1-based within its role, for logs ("webhook 2"). */
+	ordinal: number;
+}
 
 export interface QueueClusterOptions {
 	/** `n8n webhook` processes behind the proxy (default 2). */
@@ -79,7 +84,7 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 	let redis: RedisServer | undefined;
 	let proxy: WebhookProxy | undefined;
 	let main: N8nInstance | undefined;
-	let packDir: string | undefined;
+	let packDir: TempFolder | undefined;
 
 	const stopAll = async () => {
 		// Webhook processors first (no new jobs), then workers, then main, then the stores.
@@ -89,18 +94,14 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 		await proxy?.close();
 		await redis?.stop();
 		await postgres?.stop();
-		if (packDir) {
-			await rm(packDir, { recursive: true, force: true });
-			unregisterFolder(packDir);
-		}
+		await packDir?.remove();
 	};
 
 	try {
 		let tarball = options.packageTarball;
 		if (!tarball) {
-			packDir = await mkdtemp(join(tmpdir(), 'n8n-queue-pack-'));
-			registerFolder(packDir);
-			tarball = await packPackage({ destDir: packDir, log });
+			packDir = await makeTempFolder('n8n-harness-pack-');
+			tarball = await packPackage({ destDir: packDir.path, log });
 		}
 		[postgres, redis, proxy] = await Promise.all([
 			startPostgres({ log, settings: options.postgresSettings }),
@@ -126,27 +127,27 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 			cacheDir: options.cacheDir,
 		});
 		const packageTarball = tarball;
-		const startRole = (role: 'webhook' | 'worker') => {
+		const startRole = async (role: N8nRole): Promise<N8nRoleProcess> => {
 			const list = role === 'webhook' ? webhookProcessors : workers;
 			const ordinal = list.length + 1;
-			const pending = startN8nRole({
-				role,
-				ordinal,
+			const concurrency = role === 'worker' && options.workerConcurrency ? [`--concurrency=${options.workerConcurrency}`] : [];
+			const n8n = await startN8nProcess({
 				runtime,
+				command: role,
+				args: concurrency,
+				label: `n8n ${role} ${ordinal}`,
 				tarball: packageTarball,
 				env: sharedEnv,
-				concurrency: options.workerConcurrency,
 				keep,
 				log,
 			});
-			return pending.then((process) => {
-				list.push(process);
-				if (role === 'webhook') proxy?.addBackend(process.baseUrl);
-				return process;
-			});
+			const member = Object.assign(n8n, { role, ordinal });
+			list.push(member);
+			if (role === 'webhook') proxy?.addBackend(member.baseUrl);
+			return member;
 		};
 		// Sequential within a role keeps ordinals and proxy order stable; roles boot side by side.
-		const bootRole = async (role: 'webhook' | 'worker', count: number) => {
+		const bootRole = async (role: N8nRole, count: number) => {
 			for (let i = 0; i < count; i++) await startRole(role);
 		};
 		await Promise.all([bootRole('webhook', options.webhookProcessors ?? 2), bootRole('worker', options.workers ?? 2)]);

@@ -17,12 +17,13 @@ export interface ExecutionRow {
 	createdAt: string;
 }
 
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
-
 /** Executions of a workflow by status (soft-deleted ones included: nothing prunes in the harness). */
 export async function executionStatusCounts(db: PostgresServer, workflowId: string): Promise<Record<string, number>> {
-	const rows = await db.query(`SELECT status, count(*) FROM execution_entity WHERE "workflowId" = ${quote(workflowId)} GROUP BY status`);
-	return Object.fromEntries(rows.map(([status, count]) => [status, Number(count)]));
+	const rows = await db.query<{ status: string; count: number }>(
+		'SELECT status, count(*)::int AS count FROM execution_entity WHERE "workflowId" = $1 GROUP BY status',
+		[workflowId],
+	);
+	return Object.fromEntries(rows.map(({ status, count }) => [status, count]));
 }
 
 /**
@@ -36,23 +37,16 @@ export async function executionRows(
 	requestIdPattern: string,
 	markerNode?: string,
 ): Promise<ExecutionRow[]> {
-	const marker = markerNode ? `position(${quote(JSON.stringify(markerNode))} in coalesce(d.data, '')) > 0` : 'false';
-	const rows = await db.query(
-		`SELECT e.id, e.status, coalesce(substring(d.data from ${quote(requestIdPattern)}), ''), ${marker},
-		        coalesce(to_char(e."startedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS'), ''), coalesce(to_char(e."stoppedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS'), ''),
-		        to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS')
+	// Timestamps as UTC text (the server runs with TZ=UTC), not Dates in this process's time zone.
+	const utc = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+	return db.query<ExecutionRow>(
+		`SELECT e.id, e.status, coalesce(substring(d.data from $2::text), '') AS "requestId",
+		        coalesce(position($3::text in coalesce(d.data, '')) > 0, false) AS "markerRan",
+		        ${utc('e."startedAt"')} AS "startedAt", ${utc('e."stoppedAt"')} AS "stoppedAt", ${utc('e."createdAt"')} AS "createdAt"
 		   FROM execution_entity e LEFT JOIN execution_data d ON d."executionId" = e.id
-		  WHERE e."workflowId" = ${quote(workflowId)} ORDER BY e.id`,
+		  WHERE e."workflowId" = $1 ORDER BY e.id`,
+		[workflowId, requestIdPattern, markerNode === undefined ? null : JSON.stringify(markerNode)],
 	);
-	return rows.map(([id, status, requestId, ran, startedAt, stoppedAt, createdAt]) => ({
-		id: Number(id),
-		status,
-		requestId,
-		markerRan: ran === 't',
-		startedAt: startedAt ? `${startedAt}Z` : null,
-		stoppedAt: stoppedAt ? `${stoppedAt}Z` : null,
-		createdAt: `${createdAt}Z`,
-	}));
 }
 
 /** Executions not finished yet: `new`, `running`, `waiting` or `unknown`. */

@@ -14,7 +14,7 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../shared/credentialType';
-import { describeDeskError, type DeskErrorKind } from '../../shared/errorCodes';
+import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
 import { restBaseUrl } from '../../shared/regions';
 import { signedQuery } from '../../shared/signedQuery';
 import type { DeskAnswer } from './deskErrors';
@@ -61,7 +61,9 @@ export interface DeskClient {
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
-const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', 'transient']);
+const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
+/** A rate limit's window is one second: retrying sooner only earns the same answer. */
+const RATE_LIMIT_WINDOW_MS = 1000;
 
 function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: number[] | 'answers'): boolean {
 	if (accept === 'answers') return !(kind && NEVER_ACCEPTED.has(kind));
@@ -82,9 +84,9 @@ export async function createDeskClient(
 	// Cancelling the execution in n8n aborts requests in flight, as n8n's own helpers do.
 	const abortSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 
-	async function backoff(attempt: number, code?: number): Promise<void> {
+	async function backoff(attempt: number, kind?: DeskErrorKind): Promise<void> {
 		// Rate limits need the window to pass; everything else gets jittered exponential backoff.
-		const floor = code === 141009 || code === 60007 || code === 60011 ? 1000 : 0;
+		const floor = kind === 'rateLimit' ? RATE_LIMIT_WINDOW_MS : 0;
 		const delay = Math.min(MAX_BACKOFF_MS, Math.max(floor, backoffBaseMs * 2 ** attempt));
 		await sleep(delay * (0.8 + Math.random() * 0.4));
 	}
@@ -136,8 +138,8 @@ export async function createDeskClient(
 			const kind = describeDeskError(errorCode)?.kind;
 			if (isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
 
-			if (kind === 'transient' && attempt < maxRetries) {
-				await backoff(attempt, errorCode);
+			if (kind && RETRIED_KINDS.has(kind) && attempt < maxRetries) {
+				await backoff(attempt, kind);
 				continue;
 			}
 			// A fresh UserSig is made per request, so one more try covers a sig that aged in a queue.
