@@ -3,7 +3,7 @@
  * ack body; every workflow keeps n8n's default execution saving, so all sides pay the same persistence.
  */
 import { chainConnections, type WorkflowJson, type WorkflowNodeJson } from '../harness';
-import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CALLBACK_ACK_TEXT } from '../simulator/callbackPayload';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import { ALL_EVENTS, DESK_EVENTS } from '../../nodes/shared/events';
 import { SPLIT_SESSION_IDS_CODE, userSigCode, verifyCallbackCode } from './diyCode';

@@ -1,7 +1,11 @@
 /** The body of a `Desk.SessionEventNotify` callback, built from one applied session step. */
+import { CALLBACK_ACK } from '../../nodes/shared/callbackAck';
 import { SESSION_EVENT_COMMAND } from '../../nodes/shared/events';
 import type { AppliedStep } from './sessionStore';
 import type { ChannelType, MsgElement } from './types';
+
+/** The trigger's acknowledgement as bytes on the wire: what Desk (and every test) compares an answer with. */
+export const CALLBACK_ACK_TEXT = JSON.stringify(CALLBACK_ACK);
 
 export interface SessionEventCallbackBody {
 	CallbackCommand: string;

@@ -4,7 +4,7 @@ export type { AdvanceResult, DeskSimulator, DeskSimulatorOptions } from './deskS
 export * from './defaults';
 export { DEFAULT_APP } from './apps';
 export type { CallbackOverrides } from './callbackSender';
-export { buildCallbackBody, type SessionEventCallbackBody } from './callbackPayload';
+export { buildCallbackBody, CALLBACK_ACK_TEXT, type SessionEventCallbackBody } from './callbackPayload';
 export type { ApplySteps, CommandContext, CommandHandler } from './commandRegistry';
 export { DEFAULT_FAULTS, type FaultController, type FaultState } from './faults';
 export { DeskApiError, type RestEnvelope } from './restResponse';

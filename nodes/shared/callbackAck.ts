@@ -4,8 +4,6 @@
  */
 export const CALLBACK_ACK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 } as const;
 
-export const CALLBACK_ACK_TEXT = JSON.stringify(CALLBACK_ACK);
-
 /** A refused callback: the HTTP status doubles as the ErrorCode; the reason never holds a secret. */
 export function callbackFailure(status: number, reason: string) {
 	return { ActionStatus: 'FAIL', ErrorCode: status, ErrorInfo: reason } as const;

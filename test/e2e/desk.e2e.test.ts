@@ -7,7 +7,7 @@
 import { randomUUID } from 'crypto';
 
 import { loadExample, withSlackUrl } from '../../dev/harness/examples';
-import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CALLBACK_ACK_TEXT } from '../../dev/simulator/callbackPayload';
 import { DESK_EVENTS } from '../../nodes/shared/events';
 import type { CallbackResult } from '../../dev/simulator';
 import { SEED_SESSION_IDS } from '../../dev/simulator';

@@ -8,7 +8,7 @@ import { chainConnections, startN8n, stopAllProcesses } from '../../dev/harness'
 import { loadExample, triggerWebhookId, withSlackUrl } from '../../dev/harness/examples';
 import type { SlackStandIn } from '../../dev/harness/slackStandIn';
 import { startSlackStandIn } from '../../dev/harness/slackStandIn';
-import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CALLBACK_ACK_TEXT } from '../../dev/simulator/callbackPayload';
 import type { CallbackResult, DeskSimulator } from '../../dev/simulator';
 import { startDeskSimulator } from '../../dev/simulator';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';

@@ -3,7 +3,7 @@
  * session, and reading a burst's outcome (acks, figures, executions per RequestID and webhook processor).
  */
 import { burstWorkflow, type BurstResult, type QueueCluster, sessionEventPayload } from '../../dev/harness/queue';
-import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CALLBACK_ACK_TEXT } from '../../dev/simulator/callbackPayload';
 import type { DeskSimulator } from '../../dev/simulator';
 
 export const CREDENTIAL_NAME = 'Tencent Cloud Desk account';

@@ -22,7 +22,7 @@ import {
 } from '../../dev/harness/queue';
 import type { SlackStandIn } from '../../dev/harness/slackStandIn';
 import { startSlackStandIn } from '../../dev/harness/slackStandIn';
-import { CALLBACK_ACK_TEXT } from '../../nodes/shared/callbackAck';
+import { CALLBACK_ACK_TEXT } from '../../dev/simulator/callbackPayload';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import type { DeskSimulator } from '../../dev/simulator';
 import { startDeskSimulator } from '../../dev/simulator';
