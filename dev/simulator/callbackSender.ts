@@ -25,7 +25,8 @@ export interface CallbackOverrides extends CallbackSendOptions {
 	optPlatform?: string;
 	/** Default a fresh UUID; kept for retries. */
 	requestId?: string;
-	headers?: Record<string, string>;
+	/** Headers to set, or with null to leave out (e.g. Content-Type, which Tencent does not document). */
+	headers?: Record<string, string | null>;
 }
 
 export interface SenderDefaults {
@@ -114,11 +115,7 @@ export class CallbackSender {
 					method: 'POST',
 					agent: isHttps ? this.httpsAgent : this.httpAgent,
 					signal: this.closing.signal,
-					headers: {
-						'Content-Type': 'application/json; charset=utf-8',
-						'Content-Length': Buffer.byteLength(body),
-						...overrides.headers,
-					},
+					headers: requestHeaders(body, overrides.headers),
 				});
 			} catch (error) {
 				return fail(error as Error);
@@ -171,4 +168,16 @@ function withQuery(target: string, query: Record<string, string>): string {
 	const url = new URL(target);
 	for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
 	return url.toString();
+}
+
+function requestHeaders(body: string, overrides: Record<string, string | null> = {}): http.OutgoingHttpHeaders {
+	const headers: http.OutgoingHttpHeaders = {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(body),
+	};
+	for (const [name, value] of Object.entries(overrides)) {
+		for (const key of Object.keys(headers)) if (key.toLowerCase() === name.toLowerCase()) delete headers[key];
+		if (value !== null) headers[name] = value;
+	}
+	return headers;
 }

@@ -67,10 +67,15 @@ export function verifyCallback(request: CallbackRequest, settings: VerifySetting
 		}
 	}
 
-	const queryCommand = firstValue(request.query.CallbackCommand);
-	// Strings only: String() of a JSON object such as {"toString":0} throws.
+	// Judged from both places Desk names it: a body that says it is another command than the query is
+	// not a session event, whichever one is right. Strings only: String() of {"toString":0} throws.
+	const rawQueryCommand = firstValue(request.query.CallbackCommand);
+	const queryCommand = typeof rawQueryCommand === 'string' ? rawQueryCommand : '';
 	const bodyCommand = typeof body.CallbackCommand === 'string' ? body.CallbackCommand : '';
-	const command = typeof queryCommand === 'string' ? queryCommand : bodyCommand;
+	if (queryCommand && bodyCommand && queryCommand !== bodyCommand) {
+		return reject(400, 'CallbackCommand in the body contradicts the one in the query');
+	}
+	const command = queryCommand || bodyCommand;
 	return command === SESSION_EVENT_COMMAND
 		? { kind: 'accepted', body, command }
 		: { kind: 'otherCommand', body, command };

@@ -154,6 +154,21 @@ describe('in a real n8n', () => {
 		expect((await desk.n8n.api.listExecutions(desk.timeline.workflowId)).length).toBe(before + 1);
 	});
 
+	it('runs a signed event sent with no Content-Type once, and nothing for a body naming another command', async () => {
+		const before = (await desk.n8n.api.listExecutions(desk.timeline.workflowId)).length;
+		const session = desk.simulator.sessions.create({});
+		const payload = { CallbackCommand: 'Desk.SessionEventNotify', SessionId: session.sessionId, Event: 'SessionBegin', EventTime: Date.now() };
+		const send = (body: object, overrides = {}) => desk.simulator.sendCallback(desk.timeline.url, body, overrides);
+
+		const contradicting = await send({ ...payload, CallbackCommand: 'Chatbot.InterfaceInvocation' });
+		expect(contradicting.status).toBe(400);
+		const unlabelled = await send(payload, { headers: { 'Content-Type': null } });
+		expectExactAcks([unlabelled]);
+		const executions = await executionsSettled(desk.n8n, desk.timeline.workflowId, before + 1);
+		expect(executions).toHaveLength(before + 1);
+		expect(executions.filter((execution) => triggerOutput(execution).json.SessionId === session.sessionId)).toHaveLength(1);
+	});
+
 	it('tests the credential through n8n’s own endpoint', async () => {
 		const good = await desk.n8n.api.createCredential('Desk good', 'tencentCloudDeskApi', simulatorCredentials(desk.simulator));
 		const bad = await desk.n8n.api.createCredential(

@@ -114,6 +114,11 @@ export interface WebhookRequest {
 	/** `req.body` as n8n parsed it (`getBodyData()`). */
 	bodyData?: IDataObject;
 	query?: Record<string, unknown>;
+	/**
+	 * The body n8n left unread (as n8n 2.x does for a trigger above version 1 and a request with no
+	 * Content-Type): offered only through `req.readRawBody()`, which sets `req.rawBody`, as n8n's does.
+	 */
+	unreadBody?: string;
 }
 
 export interface WebhookSetup {
@@ -154,6 +159,12 @@ export function createWebhookContext(
 	};
 	const req: IDataObject = { body: request.bodyData ?? {}, query: request.query ?? {} };
 	if (request.rawBody !== undefined) req.rawBody = request.rawBody as unknown as IDataObject;
+	if (request.unreadBody !== undefined) {
+		const unread = request.unreadBody;
+		(req as { readRawBody?: () => Promise<void> }).readRawBody = async () => {
+			req.rawBody ??= Buffer.from(unread) as unknown as IDataObject;
+		};
+	}
 	const context = {
 		getRequestObject: () => req,
 		getResponseObject: () => response,

@@ -71,8 +71,12 @@ export function oracle(request: WebhookRequest, config: Config): Expected {
 		if (first(query.Sign) !== hex(config.token + time)) return { kind: 'reject', status: 401 };
 		if (Math.abs(NOW_S - parseInt(time, 10)) > (config.tolerance ?? 60)) return { kind: 'reject', status: 401 };
 	}
-	const queryCommand = first(query.CallbackCommand);
-	const command = typeof queryCommand === 'string' ? queryCommand : fields.CallbackCommand;
+	const rawQueryCommand = first(query.CallbackCommand);
+	const queryCommand = typeof rawQueryCommand === 'string' ? rawQueryCommand : '';
+	const bodyCommand = typeof fields.CallbackCommand === 'string' ? fields.CallbackCommand : '';
+	// Query and body naming different commands: not a Desk callback to trust.
+	if (queryCommand !== '' && bodyCommand !== '' && queryCommand !== bodyCommand) return { kind: 'reject', status: 400 };
+	const command = queryCommand || bodyCommand;
 	if (command !== SESSION_COMMAND && config.allowOtherCommands !== true) return { kind: 'ack' };
 	return route(config, fields.Event);
 }

@@ -237,9 +237,11 @@ describe('CallbackCommand', () => {
 		expect(verdictFor([COMMAND, 'x'], { SessionId: 's', Event: 'e' })).toMatchObject({ kind: 'accepted', command: COMMAND });
 	});
 
-	it('prefers the query over the body', () => {
-		expect(verdictFor('Desk.Other', BODY)).toEqual({ kind: 'otherCommand', body: BODY, command: 'Desk.Other' });
-		expect(verdictFor(COMMAND, { ...BODY, CallbackCommand: 'Desk.Other' })).toMatchObject({ kind: 'accepted' });
+	it('rejects a body whose command contradicts the query’s, whichever says session event', () => {
+		const contradiction = { kind: 'rejected', status: 400, reason: 'CallbackCommand in the body contradicts the one in the query' };
+		expect(verdictFor('Desk.Other', BODY)).toEqual(contradiction);
+		expect(verdictFor(COMMAND, { ...BODY, CallbackCommand: 'Chatbot.InterfaceInvocation' })).toEqual(contradiction);
+		expect(verdictFor('Desk.Other', { SessionId: 's', Event: 'e' })).toMatchObject({ kind: 'otherCommand', command: 'Desk.Other' });
 	});
 
 	it('only takes a string command from the body, and never throws on odd ones', () => {
@@ -258,8 +260,9 @@ describe('CallbackCommand', () => {
 			kind: 'otherCommand',
 			command: '',
 		});
-		expect(verdictFor('desk.sessioneventnotify', BODY)).toMatchObject({ kind: 'otherCommand' });
-		expect(verdictFor('C2C.CallbackAfterSendMsg', BODY)).toMatchObject({ kind: 'otherCommand', command: 'C2C.CallbackAfterSendMsg' });
+		const bodyWithoutCommand = { SessionId: 's', Event: 'e' };
+		expect(verdictFor('desk.sessioneventnotify', bodyWithoutCommand)).toMatchObject({ kind: 'otherCommand' });
+		expect(verdictFor('C2C.CallbackAfterSendMsg', bodyWithoutCommand)).toMatchObject({ kind: 'otherCommand', command: 'C2C.CallbackAfterSendMsg' });
 	});
 });
 
