@@ -308,10 +308,15 @@ export class N8nApiClient {
 
 	// ---- node types ----
 
-	/** Names of every node type n8n loaded (`GET /types/nodes.json`, cookie), e.g. `n8n-nodes-tencent-desk.tencentCloudDesk`. */
-	async nodeTypeNames(): Promise<string[]> {
+	/** Every node type n8n loaded, as the editor gets them (`GET /types/nodes.json`, cookie): one entry per version. */
+	async nodeTypes(): Promise<Array<{ name: string; codex?: Record<string, unknown> }>> {
 		const response = await httpOk(`${this.baseUrl}/types/nodes.json`, { headers: { cookie: this.cookie } });
-		return [...new Set((response.json as { name: string }[]).map((node) => node.name))];
+		return response.json as Array<{ name: string; codex?: Record<string, unknown> }>;
+	}
+
+	/** Names of every node type n8n loaded, e.g. `n8n-nodes-tencent-desk.tencentCloudDesk`. */
+	async nodeTypeNames(): Promise<string[]> {
+		return [...new Set((await this.nodeTypes()).map((node) => node.name))];
 	}
 
 	/** Names of every credential type n8n loaded (`GET /types/credentials.json`, cookie). */

@@ -482,6 +482,9 @@ export function checkPackageJson(pkg: unknown, files: Set<string>): Violation[] 
 				fail(`"n8n.${key}" contains a non-string entry`);
 			} else if (!files.has(`package/${path.posix.normalize(entry)}`)) {
 				fail(`"n8n.${key}" entry ${entry} is not in the tarball`);
+			} else if (key === 'nodes' && !files.has(`package/${path.posix.normalize(entry)}on`)) {
+				// n8n reads a node's codex from `X.node.json` beside `X.node.js`: without it, no category or docs link.
+				fail(`node ${entry} ships without its codex (${path.posix.basename(entry)}on)`);
 			}
 		}
 	}

@@ -37,6 +37,13 @@ describe('in a real n8n', () => {
 			]),
 		);
 		expect(await desk.n8n.api.credentialTypeNames()).toContain('tencentCloudDeskApi');
+		// The shipped codex (*.node.json): the nodes panel's category and the docs link.
+		const shipped = ['n8n-nodes-tencent-desk.tencentCloudDesk', 'n8n-nodes-tencent-desk.tencentCloudDeskTrigger'];
+		const ours = (await desk.n8n.api.nodeTypes()).filter((node) => shipped.includes(node.name));
+		expect(new Set(ours.map((node) => node.name)).size).toBe(2);
+		for (const node of ours) {
+			expect(node.codex).toMatchObject({ categories: ['Communication'], resources: { primaryDocumentation: [{ url: expect.stringContaining('tencentcloud.com') }] } });
+		}
 	});
 
 	it('alerts Slack once when a session ends in NoAgentOnline', async () => {

@@ -210,7 +210,7 @@ describe('checkPackageJson', () => {
 		peerDependencies: { 'n8n-workflow': '*' },
 		n8n: { nodes: ['dist/nodes/A/A.node.js'], credentials: ['dist/credentials/A.credentials.js'] },
 	};
-	const files = new Set(['package/dist/nodes/A/A.node.js', 'package/dist/credentials/A.credentials.js']);
+	const files = new Set(['package/dist/nodes/A/A.node.js', 'package/dist/nodes/A/A.node.json', 'package/dist/credentials/A.credentials.js']);
 	const check = (overrides: Record<string, unknown>): string =>
 		checkPackageJson({ ...good, ...overrides }, files)
 			.map((v) => v.message)
@@ -234,6 +234,7 @@ describe('checkPackageJson', () => {
 		[{ n8n: { nodes: [] } }, '"n8n.nodes" must be a non-empty array'],
 		[{ n8n: { nodes: ['dist/nodes/B/B.node.js'] } }, 'dist/nodes/B/B.node.js is not in the tarball'],
 		[{ n8n: { nodes: ['dist/nodes/A/A.node.js'], credentials: ['dist/credentials/B.js'] } }, 'dist/credentials/B.js is not in the tarball'],
+		[{ n8n: { nodes: ['dist/nodes/A/A.node.js', 'dist/credentials/A.credentials.js'] } }, 'ships without its codex (A.credentials.json)'],
 		[{ n8n: undefined }, '"n8n" section is missing'],
 	])('%j is rejected', (overrides, message) => {
 		expect(check(overrides)).toContain(message);
@@ -270,6 +271,7 @@ describe('checkTarball', () => {
 		expect(result.jsFiles).toBe(1);
 		expect(result.violations.map(formatViolation)).toEqual([
 			'package/test/a.test.ts:1:1 file outside dist/ (only dist/, package.json, README, LICENSE)',
+			'package/package.json:1:1 node dist/nodes/A.node.js ships without its codex (A.node.json)',
 			"package/dist/nodes/A.node.js:1:14 require of 'zlib' is not allowed (only n8n-workflow, crypto, node:crypto and relative paths)",
 			"package/dist/nodes/A.node.js:2:1 use of restricted global 'setTimeout' (use 'sleep' from n8n-workflow)",
 		]);
