@@ -22,17 +22,22 @@ export const CONTROL_PREFIX = '/_simulator';
  * DeskSimulator has all of this; declaring it here keeps the two files from importing each other.
  */
 export interface ControlledSimulator {
+	/** Base URL, e.g. http://127.0.0.1:8990 (use as the credential's Custom Base URL). */
 	readonly url: string;
 	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
 	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get'>;
 	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext'>;
+	/** The default app's agents now (set_member_status changes them). */
 	readonly agents: readonly DeskMember[];
 	readonly skillGroups: readonly SkillGroup[];
 	stateSpelling: StateSpelling;
+	/** Default callback target; undefined = play needs an explicit one. */
 	callbackUrl: string | undefined;
 	stats(): SimulatorStats;
 	resetStats(): void;
+	/** Back to a fresh start: seed sessions (if seeded), seed agents and statuses, default faults, empty stats. */
 	reset(): void;
+	/** Resolves when every callback caused by a REST action (end_session, send_msg, …) has been acknowledged or failed. */
 	callbacksSettled(): Promise<void>;
 	playScript(script: ScriptInput, target: CallbackTarget, options: PlayOptions): Promise<CallbackResult[]>;
 	advanceSession(

@@ -6,17 +6,17 @@ import { AppRegistry } from './apps';
 import { CallbackQueue } from './callbackQueue';
 import { CallbackSender, type CallbackOverrides } from './callbackSender';
 import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
-import { CONTROL_PREFIX, handleControlRequest } from './controlApi';
+import { CONTROL_PREFIX, handleControlRequest, type ControlledSimulator } from './controlApi';
 import { isStateSpelling } from './currentState';
 import { DEFAULT_HOST } from './defaults';
 import { FaultController } from './faults';
-import { MemberDirectory, type DeskMember, type SkillGroup } from './memberDirectory';
+import { MemberDirectory } from './memberDirectory';
 import { handleRestRequest } from './restEndpoint';
 import { playScript, sendApplied, type PlayOptions, type PlayerDeps, type ScriptInput } from './scriptPlayer';
 import { listen } from './server';
 import type { AppliedStep } from './sessionStore';
 import { SessionStore } from './sessionStore';
-import { StatsRecorder, type SimulatorStats } from './stats';
+import { StatsRecorder } from './stats';
 import type {
 	CallbackResult,
 	CallbackTarget,
@@ -55,9 +55,8 @@ export interface AdvanceResult {
 	callback?: CallbackResult;
 }
 
-export interface DeskSimulator {
-	/** Base URL, e.g. http://127.0.0.1:8990 (use as the credential's Custom Base URL). */
-	readonly url: string;
+/** Everything the control API uses, with the full types here and wider parameters where callers may omit them. */
+export interface DeskSimulator extends ControlledSimulator {
 	readonly port: number;
 	/** The default app. */
 	readonly app: SimulatorApp;
@@ -66,24 +65,12 @@ export interface DeskSimulator {
 	readonly faults: FaultController;
 	/** Agents and skill groups of every app (each starts from the seed). */
 	readonly members: MemberDirectory;
-	/** The default app's agents now (set_member_status changes them). */
-	readonly agents: readonly DeskMember[];
-	readonly skillGroups: readonly SkillGroup[];
-	stateSpelling: StateSpelling;
-	/** Default callback target; undefined = play needs an explicit one. */
-	callbackUrl: string | undefined;
-	stats(): SimulatorStats;
-	resetStats(): void;
 	/** Play a named script or steps, sending every callback to `target` (default: callbackUrl, app token). */
 	playScript(script: ScriptInput, target?: CallbackTarget | string, options?: PlayOptions): Promise<CallbackResult[]>;
 	/** One step of an existing session, with its callback when it is a Desk event and a target is known. */
 	advanceSession(sessionId: string, step: SessionStep | string, target?: CallbackTarget | string, options?: PlayOptions): Promise<AdvanceResult>;
 	/** Low-level: send any payload (object → JSON, string → as-is) with optional forged query values. */
 	sendCallback(target: CallbackTarget | string, payload: object | string, overrides?: CallbackOverrides): Promise<CallbackResult>;
-	/** Resolves when every callback caused by a REST action (end_session, send_msg, …) has been acknowledged or failed. */
-	callbacksSettled(): Promise<void>;
-	/** Back to a fresh start: seed sessions (if seeded), seed agents and statuses, default faults, empty stats. */
-	reset(): void;
 	close(): Promise<void>;
 }
 

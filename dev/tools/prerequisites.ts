@@ -10,8 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-import { postgresBinDir } from '../harness/queue/postgres';
-import { redisServerBin } from '../harness/queue/redis';
+import { hasPostgres, hasRedis } from '../harness/queue/prerequisites';
 
 /** Debian's Chromium; CHROMIUM_PATH points the browser test at another build. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,20 +34,13 @@ export const PREREQUISITES: Prerequisite[] = [
 		name: 'Redis',
 		packages: ['redis-server'],
 		why: 'the queue-mode suite runs n8n with its Redis job queue (test/queue)',
-		present: () => spawnSync(redisServerBin(), ['--version'], { stdio: 'ignore' }).status === 0,
+		present: hasRedis,
 	},
 	{
 		name: 'PostgreSQL',
 		packages: ['postgresql'],
 		why: 'the queue-mode suite stores n8n’s executions in PostgreSQL (test/queue)',
-		present: () => {
-			try {
-				postgresBinDir();
-				return true;
-			} catch {
-				return false;
-			}
-		},
+		present: hasPostgres,
 	},
 ];
 

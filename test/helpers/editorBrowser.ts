@@ -3,14 +3,16 @@
  * profile, n8n editor locators (`data-test-id`), and checks of how our nodes render on the canvas. A failing
  * step leaves a screenshot in /tmp and prints the page's URL, the browser's errors and n8n's log tail.
  *
- * Needs Chromium at /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) or CHROMIUM_PATH.
+ * Needs Chromium at /usr/bin/chromium (`npm run prerequisites` installs it, as `npm test` does) or CHROMIUM_PATH.
  */
 import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_PATH } from '../../dev/tools/prerequisites';
+
+export const CHROMIUM = CHROMIUM_PATH;
 /** As the machine notes say headless Chromium runs here: no sandbox (root), no GPU, nothing phoning home. */
 const CHROMIUM_ARGS = [
 	'--headless',
@@ -31,7 +33,7 @@ export const LOAD_MS = 60_000;
 /** Fails fast, before n8n is started, when there is no browser to drive. */
 export function assertChromium(): void {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (as .ci/run does), or set CHROMIUM_PATH`);
+		throw new Error(`no Chromium at ${CHROMIUM}: npm run prerequisites installs it (apt-get install -y chromium), or set CHROMIUM_PATH`);
 	}
 }
 

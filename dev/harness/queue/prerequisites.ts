@@ -4,14 +4,21 @@ import { spawnSync } from 'child_process';
 import { postgresBinDir } from './postgres';
 import { redisServerBin } from './redis';
 
-/** Why queue mode cannot run here (what to install), or undefined when it can. */
-export function queueModeMissing(): string | undefined {
-	const missing: string[] = [];
+export function hasPostgres(): boolean {
 	try {
 		postgresBinDir();
+		return true;
 	} catch {
-		missing.push('postgresql');
+		return false;
 	}
-	if (spawnSync(redisServerBin(), ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('redis-server');
+}
+
+export function hasRedis(): boolean {
+	return spawnSync(redisServerBin(), ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Why queue mode cannot run here (what to install), or undefined when it can. */
+export function queueModeMissing(): string | undefined {
+	const missing = [...(hasPostgres() ? [] : ['postgresql']), ...(hasRedis() ? [] : ['redis-server'])];
 	return missing.length === 0 ? undefined : `not installed: ${missing.join(', ')} (apt-get install -y ${missing.join(' ')})`;
 }
