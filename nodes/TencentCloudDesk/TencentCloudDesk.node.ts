@@ -11,7 +11,9 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
+import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
+import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
@@ -29,6 +31,7 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	agent: agentOperations,
 	skillGroup: skillGroupOperations,
 	customerServiceAccount: customerServiceAccountOperations,
+	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
 };
 
@@ -54,6 +57,7 @@ export class TencentCloudDesk implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Callback Answer', value: 'callbackAnswer' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
 					{ name: 'Session', value: 'session' },
@@ -67,12 +71,14 @@ export class TencentCloudDesk implements INodeType {
 			...agentDescription,
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
+			...callbackAnswerDescription,
 			...customApiCallDescription,
 		],
 	};
 
 	methods = {
 		listSearch: { searchSkillGroups, searchAgents },
+		loadOptions: { getAgents },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

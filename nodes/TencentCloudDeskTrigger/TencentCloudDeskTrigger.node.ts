@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -9,11 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { CALLBACK_ACK, callbackFailure } from '../shared/callbackAck';
-import { callbackSecrets } from './callbackSecrets';
+import { callbackRawBody } from '../shared/callbackBody';
+import { callbackSecrets } from '../shared/callbackSecrets';
 import { deduplicatorFor } from './deliveryDeduplicator';
 import { eventItem } from './eventItem';
 import { configuredOutputs, OUTPUT_CATALOGUE, outputIndexFor, outputsExpression } from './outputs';
-import { queryString } from './queryValue';
+import { queryString } from '../shared/queryValue';
 import { resolveTriggerOptions, triggerProperties, type TriggerOptions } from './triggerProperties';
 import { verifyCallback } from './verifyCallback';
 
@@ -62,13 +62,12 @@ export class TencentCloudDeskTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject() as WebhookRequest;
 		const query = this.getQueryData() as Record<string, unknown>;
 		const nowMs = Date.now();
 		const secrets = await callbackSecrets(this, nowMs);
 		const options = resolveTriggerOptions(this.getNodeParameter('options', {}) as Partial<TriggerOptions>);
 
-		const rawBody = (await readRawBody(request)) ?? stringifyParsedBody(this.getBodyData());
+		const rawBody = await callbackRawBody(this);
 		const verdict = verifyCallback(
 			{ rawBody, query },
 			{
@@ -108,24 +107,4 @@ export class TencentCloudDeskTrigger implements INodeType {
 		workflowData[target].push({ json: eventItem(verdict.body, query) });
 		return { webhookResponse: CALLBACK_ACK, workflowData };
 	}
-}
-
-interface WebhookRequest {
-	rawBody?: Buffer;
-	/** n8n's body reader: trigger versions above 1 get no body read for a request with no Content-Type. */
-	readRawBody?: () => Promise<void>;
-}
-
-/**
- * The body as sent. Tencent does not document its callbacks' Content-Type, so a body n8n left unread
- * (no or an unknown Content-Type) is read here rather than refused as empty.
- */
-async function readRawBody(request: WebhookRequest): Promise<Buffer | undefined> {
-	if (!request.rawBody?.length && typeof request.readRawBody === 'function') await request.readRawBody();
-	return request.rawBody;
-}
-
-/** Without a raw body (n8n keeps one for webhooks), re-serialize what n8n parsed. */
-function stringifyParsedBody(body: IDataObject | undefined): string | undefined {
-	return body === undefined ? undefined : JSON.stringify(body);
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { collectionDefaults } from '../shared/collectionDefaults';
 import { ALL_EVENTS, DESK_EVENTS } from '../shared/events';
 
 /** The Options collection's fields. Their defaults are declared once, in the properties below. */
@@ -101,14 +102,9 @@ export const triggerProperties: INodeProperties[] = [
 	},
 ];
 
-const optionsCollection = triggerProperties.find((property) => property.name === 'options');
+/** The defaults the editor shows, so the webhook applies the same ones. */
+export const TRIGGER_OPTION_DEFAULTS = collectionDefaults<TriggerOptions>(triggerProperties, 'options');
 
-/** The defaults the editor shows, read from the properties so the webhook applies the same ones. */
-export const TRIGGER_OPTION_DEFAULTS = Object.fromEntries(
-	(optionsCollection?.options ?? []).map((option) => [option.name, 'default' in option ? option.default : undefined]),
-) as unknown as Readonly<TriggerOptions>;
-
-/** What the user set, over the defaults (n8n leaves unset collection options out). */
 export function resolveTriggerOptions(set: Partial<TriggerOptions>): TriggerOptions {
 	return { ...TRIGGER_OPTION_DEFAULTS, ...set };
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'crypto';
 
-import { CALLBACK_SECRETS_CACHE_MS } from '../../nodes/TencentCloudDeskTrigger/callbackSecrets';
+import { CALLBACK_SECRETS_CACHE_MS } from '../../nodes/shared/callbackSecrets';
 import {
 	callWebhook,
 	testCredentials,

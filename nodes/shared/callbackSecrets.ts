@@ -6,7 +6,7 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/credentialType';
+import { CREDENTIAL_TYPE } from './credentialType';
 
 export interface CallbackSecrets {
 	sdkAppId: string;

@@ -1,0 +1,21 @@
+/** Option lists for multi-select fields (a resource locator picks one value; these pick several). */
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
+import { collectPages } from '../helpers/paging';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { createDeskClient } from '../transport/deskClient';
+
+/** Every agent, by email (Desk's agent ID), with their nickname and current status. */
+export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = await createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+	const agents = await collectPages({
+		pageSize: MEMBER_PAGE_SIZE,
+		fetchPage: async (pageIndex, pageSize) => await fetchMemberPage(client, pageIndex, pageSize),
+	});
+	return agents.map((agent) => ({
+		name: `${String(agent.MemberNick || agent.MemberMail)} (${String(agent.MemberMail)})`,
+		value: String(agent.MemberMail),
+		description: String(agent.Status ?? '').replace('STATUS_', '').toLowerCase(),
+	}));
+}

@@ -1,0 +1,30 @@
+/**
+ * Sends the workflow's answer to the Desk callback that started it (the Decision Trigger waits for
+ * it), like n8n's Respond to Webhook. The first item answers: Desk takes one answer per callback.
+ * Input items pass through unchanged, so the workflow can go on after answering.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InvalidAnswerError, type DecisionAnswer } from '../../../shared/decisionAnswers';
+
+export async function sendAnswer(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	build: () => DecisionAnswer,
+): Promise<IDataObject> {
+	const input = context.getInputData()[itemIndex]?.json ?? {};
+	if (itemIndex !== 0) return input;
+	let answer: DecisionAnswer;
+	try {
+		answer = build();
+	} catch (error) {
+		if (!(error instanceof InvalidAnswerError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		throw new NodeOperationError(context.getNode(), `The answer to Desk is not valid: ${error.message}`, {
+			itemIndex,
+			description: 'Desk gets the Decision Trigger’s fallback answer instead. Fix the value, or map it from an earlier node.',
+		});
+	}
+	context.sendResponse({ body: answer, headers: { 'content-type': 'application/json; charset=utf-8' }, statusCode: 200 });
+	return input;
+}

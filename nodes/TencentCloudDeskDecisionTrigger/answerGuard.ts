@@ -1,0 +1,145 @@
+/**
+ * Makes sure Desk always receives an answer it can read, in time. n8n writes the HTTP reply of a
+ * `responseNode` webhook itself: the workflow's answer when the answer step runs, but also
+ * `500 {"message":"Error in workflow"}` (n8n 2.x) or an empty 200 when the workflow failed or
+ * ended without answering. None of those is a Desk answer, so the guard sits on this request's
+ * reply: a valid answer passes unchanged; anything else, or nothing before the deadline, is
+ * replaced by the trigger's fallback answer; whatever n8n writes after that is dropped.
+ *
+ * The deadline is this request's socket idle timeout (the HTTP server's own per-connection
+ * timer), not a JavaScript timer: nodes may not set timers, and this one ends with the request.
+ */
+import type { DecisionKind } from '../shared/decisionCallbacks';
+import { answerProblem, type DecisionAnswer } from '../shared/decisionAnswers';
+
+/** The parts of Node's http.ServerResponse the guard uses (n8n hands over an Express response). */
+export interface GuardableResponse {
+	statusCode: number;
+	readonly headersSent: boolean;
+	setHeader(name: string, value: number | string | readonly string[]): unknown;
+	removeHeader(name: string): void;
+	getHeaderNames(): string[];
+	writeHead(...args: unknown[]): unknown;
+	write(...args: unknown[]): boolean;
+	end(...args: unknown[]): unknown;
+	setTimeout(ms: number, callback: () => void): unknown;
+}
+
+export type GuardOutcome =
+	| { answeredBy: 'workflow' }
+	| { answeredBy: 'fallback'; reason: string };
+
+export interface AnswerGuard {
+	/** Answer now with the fallback (the "answer at once" mode, or a repeated delivery). */
+	answerWithFallback(reason: string): void;
+	/** How the request was answered, once it was. */
+	readonly outcome: GuardOutcome | undefined;
+}
+
+export interface GuardSettings {
+	kind: DecisionKind;
+	/** Milliseconds from now until the fallback is sent if nothing valid was. */
+	deadlineMs: number;
+	fallback: DecisionAnswer;
+	onOutcome?: (outcome: GuardOutcome) => void;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+export function guardAnswer(res: GuardableResponse, settings: GuardSettings): AnswerGuard {
+	const original = {
+		setHeader: res.setHeader.bind(res) as Method,
+		writeHead: res.writeHead.bind(res) as Method,
+		write: res.write.bind(res) as Method,
+		end: res.end.bind(res) as Method,
+	};
+	let outcome: GuardOutcome | undefined;
+	// While true, calls go straight through: Node's own end() calls writeHead() on this object.
+	let passThrough = false;
+	const written: Buffer[] = [];
+
+	const through = <T>(call: () => T): T => {
+		passThrough = true;
+		try {
+			return call();
+		} finally {
+			passThrough = false;
+		}
+	};
+
+	const settle = (result: GuardOutcome) => {
+		outcome = result;
+		settings.onOutcome?.(result);
+	};
+
+	const sendFallback = (reason: string) => {
+		if (outcome) return;
+		settle({ answeredBy: 'fallback', reason });
+		const text = JSON.stringify(settings.fallback);
+		through(() => {
+			if (!res.headersSent) {
+				for (const name of res.getHeaderNames()) res.removeHeader(name);
+				res.statusCode = 200;
+				original.setHeader('Content-Type', 'application/json; charset=utf-8');
+				original.setHeader('Content-Length', Buffer.byteLength(text));
+			}
+			original.end(text);
+		});
+	};
+
+	const override = (name: keyof typeof original, replacement: Method) => {
+		(res as unknown as Record<string, Method>)[name] = (...args: unknown[]) =>
+			passThrough ? original[name](...args) : replacement(...args);
+	};
+
+	override('setHeader', (...args) => (outcome ? res : original.setHeader(...args)));
+	// Headers are written with the body, once the body is judged; the status code is kept.
+	override('writeHead', (statusCode) => {
+		if (!outcome && typeof statusCode === 'number') res.statusCode = statusCode;
+		return res;
+	});
+	override('write', (chunk) => {
+		if (!outcome && chunk !== undefined && chunk !== null) written.push(toBuffer(chunk));
+		return true;
+	});
+	override('end', (chunk) => {
+		if (outcome) return res;
+		if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') written.push(toBuffer(chunk));
+		const text = Buffer.concat(written).toString('utf8');
+		const problem = res.statusCode === 200 ? answerProblem(settings.kind, parseJson(text)) : `HTTP ${res.statusCode}`;
+		if (problem) {
+			sendFallback(text ? `the workflow's reply was not a valid answer (${problem})` : 'the workflow ended without answering');
+			return res;
+		}
+		settle({ answeredBy: 'workflow' });
+		through(() => {
+			if (!res.headersSent) original.setHeader('Content-Length', Buffer.byteLength(text));
+			original.end(text);
+		});
+		return res;
+	});
+
+	const deadlineMs = Math.max(1, Math.round(settings.deadlineMs));
+	res.setTimeout(deadlineMs, () => sendFallback(`no answer within ${deadlineMs} ms`));
+
+	return {
+		answerWithFallback: sendFallback,
+		get outcome() {
+			return outcome;
+		},
+	};
+}
+
+function toBuffer(chunk: unknown): Buffer {
+	if (Buffer.isBuffer(chunk)) return chunk;
+	if (chunk instanceof Uint8Array) return Buffer.from(chunk);
+	return Buffer.from(String(chunk), 'utf8');
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}

@@ -1,0 +1,190 @@
+/** The decision trigger's parameters: which decision, how it is answered, and the fallback answer. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { collectionDefaults } from '../shared/collectionDefaults';
+import { skillGroupLocator } from '../TencentCloudDesk/descriptions/locators';
+import { DECISION_CALLBACKS, type DecisionKind } from '../shared/decisionCallbacks';
+
+/** The Options collection's fields. Their defaults are declared once, in the properties below. */
+export interface DecisionOptions {
+	deadlineMs: number;
+	toleranceSeconds: number;
+	deduplicationMinutes: number;
+}
+
+export type AnswerMode = 'workflow' | 'atOnce';
+
+const show = (decision: DecisionKind, extra: Record<string, string[]> = {}) => ({ show: { decision: [decision], ...extra } });
+
+export const decisionProperties: INodeProperties[] = [
+	// n8n 2.x strips markup from notices: one plain notice per decision.
+	...DECISION_CALLBACKS.map(
+		(info): INodeProperties => ({
+			displayName: `Where this URL goes: ${info.whereToPaste}. Use the Production URL and publish this workflow; the Test URL answers only while you click “Listen for test event”.`,
+			name: `setupNotice_${info.kind}`,
+			type: 'notice',
+			default: '',
+			displayOptions: show(info.kind),
+		}),
+	),
+	{
+		displayName:
+			'Desk waits for the answer: Tencent gives its before-callbacks 2 seconds. When the workflow fails, ends without an answer step, or is slower than the deadline in Options, Desk gets the fallback answer below instead.',
+		name: 'timingNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Decision',
+		name: 'decision',
+		type: 'options',
+		noDataExpression: true,
+		options: DECISION_CALLBACKS.map(({ kind, name, description, commands }) => ({
+			name,
+			value: kind,
+			description: `${description} (${commands.join(' or ')})`,
+		})),
+		default: 'assignHuman',
+	},
+	{
+		displayName: 'Answer',
+		name: 'answerMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'From the Workflow',
+				value: 'workflow',
+				description:
+					'A Tencent Cloud Desk node with the Callback Answer resource answers; the fallback is used when it does not in time',
+			},
+			{
+				name: 'At Once, With the Fallback',
+				value: 'atOnce',
+				description: 'Desk gets the fallback answer immediately; the workflow then runs without holding Desk (to log or notify)',
+			},
+		],
+		default: 'workflow',
+	},
+	{
+		displayName: 'Fallback Routing',
+		name: 'fallbackRouting',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: show('assignHuman'),
+		options: [
+			{
+				name: 'Route to a Skill Group',
+				value: 'skillGroup',
+				description: 'Answer with a fixed skill group; Desk picks an agent in it. Recommended: always a valid routing.',
+			},
+			{
+				name: 'Let Desk Decide',
+				value: 'deskDefault',
+				description:
+					'Answer “failed” (ErrorCode 1). Tencent does not document what Desk then does; presumably its default routing.',
+			},
+		],
+		default: 'skillGroup',
+	},
+	skillGroupLocator('fallbackSkillGroup', { decision: ['assignHuman'], fallbackRouting: ['skillGroup'] }, {
+		displayName: 'Fallback Skill Group',
+		required: true,
+		description: 'The skill group customers go to when the workflow does not answer in time',
+	}),
+	{
+		displayName: 'Fallback Answer',
+		name: 'fallbackApiCall',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: show('apiCall'),
+		options: [
+			{
+				name: 'Fixed Variables',
+				value: 'variables',
+				description: 'Answer success with the variables below, so the task flow goes on',
+			},
+			{
+				name: 'Failure',
+				value: 'fail',
+				description: 'Answer “failed” (ErrorCode 1). Tencent does not document which branch the task flow then takes.',
+			},
+		],
+		default: 'variables',
+	},
+	{
+		displayName: 'Fallback Variables',
+		name: 'fallbackVariables',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Variable',
+		displayOptions: show('apiCall', { fallbackApiCall: ['variables'] }),
+		default: {},
+		description: 'Session variables written when the workflow does not answer in time (text values)',
+		options: [
+			{
+				displayName: 'Variable',
+				name: 'variable',
+				values: [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Fallback Contact',
+		name: 'fallbackContact',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: show('beforeContact'),
+		options: [
+			{ name: 'Allow', value: 'allow', description: 'Let the agent contact the customer' },
+			{ name: 'Refuse', value: 'refuse', description: 'Stop the contact (answered as ErrorCode 1: unconfirmed by Tencent)' },
+		],
+		default: 'allow',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Answer Deadline (Ms)',
+				name: 'deadlineMs',
+				type: 'number',
+				typeOptions: { minValue: 100, maxValue: 1900 },
+				default: 1500,
+				description:
+					'If the workflow has not answered this long after the callback arrived, Desk gets the fallback. Keep it under Tencent’s 2,000 ms, with room for the network.',
+			},
+			{
+				displayName: 'Clock Tolerance (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 60,
+				description:
+					'With a Callback Token: reject callbacks whose RequestTime differs from this server’s clock by more than this (replay protection)',
+			},
+			{
+				displayName: 'Repeat Window (Minutes)',
+				name: 'deduplicationMinutes',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 10,
+				description:
+					'A callback repeated with the same RequestID within this time gets the fallback answer and does not run the workflow again',
+			},
+		],
+	},
+];
+
+/** The defaults the editor shows, so the webhook applies the same ones. */
+export const DECISION_OPTION_DEFAULTS = collectionDefaults<DecisionOptions>(decisionProperties, 'options');
+
+export function resolveDecisionOptions(set: Partial<DecisionOptions>): DecisionOptions {
+	return { ...DECISION_OPTION_DEFAULTS, ...set };
+}
