@@ -1,14 +1,16 @@
 /**
- * `npm start`: the whole story on one machine. Starts the Desk simulator, a Slack stand-in and a
- * real n8n 2.41.1 with this package installed and the Slack-alert example published, plays a
- * session that ends in NoAgentOnline, shows the alert arriving, then keeps running for you to
- * explore the editor until Ctrl-C.
+ * `npm start`: the whole story on one machine. Starts the Desk simulator, a Slack stand-in, a CRM
+ * stand-in and a real n8n 2.41.1 with this package installed and two examples published; plays a
+ * session that ends in NoAgentOnline and shows the Slack alert arriving; then two customers ask for
+ * a human and the VIP-routing workflow decides where each goes. Keeps running for you to explore
+ * the editor until Ctrl-C.
  */
 import { DEFAULT_OWNER, startN8n, stopAllProcesses } from '../harness';
 import type { N8nInstance } from '../harness';
 import type { DeskSimulator } from '../simulator';
 import { DEFAULT_CLI_PORT, startDeskSimulator } from '../simulator';
-import { loadExample, triggerWebhookId, withSlackUrl } from '../harness/examples';
+import { loadExample, triggerWebhookId, withBaseUrl, withSlackUrl } from '../harness/examples';
+import { startShopStandIn, type ShopStandIn } from '../harness/shopStandIn';
 import { simulatorCredentials } from '../simulator/n8nCredential';
 import type { SlackStandIn } from '../harness/slackStandIn';
 import { startSlackStandIn } from '../harness/slackStandIn';
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
 	let n8n: N8nInstance | undefined;
 	let simulator: DeskSimulator | undefined;
 	let slack: SlackStandIn | undefined;
+	let shop: ShopStandIn | undefined;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
 		await n8n?.stop().catch(() => undefined);
 		await stopAllProcesses();
 		await slack?.close();
+		await shop?.close();
 		await simulator?.close();
 		process.exit(code);
 	};
@@ -68,6 +72,31 @@ async function main(): Promise<void> {
 		const [execution] = await n8n.api.waitForExecutions(id, 1, 60_000);
 		console.log(`  n8n execution ${execution.id}: ${execution.status}`);
 
+		step('Publishing "Route VIP customers to the VIP skill group" (its CRM is a stand-in: vip_user is a VIP)');
+		shop = await startShopStandIn();
+		shop.customers.set('vip_user', { tier: 'vip' });
+		shop.customers.set('regular_user', { tier: 'regular' });
+		const routing = withBaseUrl(loadExample('route-vip-customers.json'), 'https://crm.example.com', shop.url);
+		const routingWorkflow = await n8n.api.createWorkflow(routing);
+		await n8n.api.activateWorkflow(routingWorkflow.id);
+		const routingUrl = n8n.api.webhookUrl(triggerWebhookId(routing), 'webhook');
+		await n8n.api.waitForWebhook(routingUrl);
+		simulator.decisions.urls = { assignHuman: { url: routingUrl } };
+
+		step('Three customers ask for a human: Desk asks n8n where each goes (ChatBot.OnAssignHuman)');
+		for (const clientUserId of ['vip_user', 'regular_user', 'unknown_user']) {
+			const { sessionId } = simulator.sessions.create({ clientUserId });
+			await simulator.advanceSession(sessionId, 'SessionBegin');
+			const { record } = await simulator.decisions.requestHuman(sessionId);
+			const session = simulator.sessions.get(sessionId);
+			const group = simulator.skillGroups.find((candidate) => candidate.skillGroupId === session?.skillGroupId);
+			console.log(
+				`  ${clientUserId.padEnd(13)} → answered ${record.latencyMs} ms: ${record.answer ? JSON.stringify(record.answer) : record.reason}` +
+					`\n  ${''.padEnd(13)}   session now ${session?.phase} with ${session?.agentId || 'nobody'} in "${group?.name ?? session?.skillGroupId}"`,
+			);
+		}
+		console.log('  (unknown_user is not in the CRM: the lookup fails and Desk gets the trigger’s fallback group)');
+
 		console.log(`
 ────────────────────────────────────────────────────────────────────────
  n8n editor   ${n8n.baseUrl}/workflow/${id}
@@ -75,6 +104,9 @@ async function main(): Promise<void> {
  simulator    ${simulator.url}   (credential "Tencent Cloud Desk account" points here)
  play again   curl -s -X POST ${simulator.url}/_simulator/play -H 'Content-Type: application/json' \\
                 -d '{"script":"noAgentOnline"}'
+ routing      curl -s -X POST ${simulator.url}/_simulator/sessions -d '{"clientUserId":"vip_user"}'   (then, with its sessionId:)
+              curl -s -X POST ${simulator.url}/_simulator/sessions/<sessionId>/advance -d '{"event":"SessionBegin"}'
+              curl -s -X POST ${simulator.url}/_simulator/sessions/<sessionId>/request-human
  Ctrl-C stops everything.
 ────────────────────────────────────────────────────────────────────────`);
 	} catch (error) {

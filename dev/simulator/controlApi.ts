@@ -6,6 +6,9 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import type { CallbackOverrides } from './callbackSender';
+import type { DecisionDesk } from './decisionDesk';
+import { ControlError, type Json, type RouteEntry } from './controlRoute';
+import { decisionRoutes } from './decisionRoutes';
 import type { FaultController } from './faults';
 import { readBody, sendJson } from './httpIo';
 import type { DeskMember, SkillGroup } from './memberDirectory';
@@ -27,6 +30,8 @@ export interface ControlledSimulator {
 	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
 	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get'>;
 	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext'>;
+	/** Desk's side of the decision callbacks (routing, chatbot API call, before contact). */
+	readonly decisions: DecisionDesk;
 	/** The default app's agents now (set_member_status changes them). */
 	readonly agents: readonly DeskMember[];
 	readonly skillGroups: readonly SkillGroup[];
@@ -49,19 +54,9 @@ export interface ControlledSimulator {
 	sendCallback(target: CallbackTarget, payload: object | string, overrides: CallbackOverrides): Promise<CallbackResult>;
 }
 
-class ControlError extends Error {
-	constructor(
-		readonly status: number,
-		message: string,
-	) {
-		super(message);
-	}
-}
 
-type Json = Record<string, unknown>;
-type Route = (sim: ControlledSimulator, body: Json, params: string[]) => unknown | Promise<unknown>;
 
-const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }> = [
+const ROUTES: Array<RouteEntry<ControlledSimulator>> = [
 	{ method: 'GET', path: /^\/?$/, route: (sim) => describe(sim), help: 'GET / — this index' },
 	{ method: 'GET', path: /^\/health$/, route: (sim) => ({ ok: true, url: sim.url }), help: 'GET /health' },
 	{ method: 'GET', path: /^\/stats$/, route: (sim) => sim.stats(), help: 'GET /stats' },
@@ -103,6 +98,7 @@ const ROUTES: Array<{ method: string; path: RegExp; route: Route; help: string }
 	{ method: 'POST', path: /^\/sessions$/, route: createSession, help: 'POST /sessions {clientUserId?, customerServiceId?, channelType?, sdkAppId?}' },
 	{ method: 'GET', path: /^\/sessions\/([^/]+)$/, route: getSession, help: 'GET /sessions/:id' },
 	{ method: 'POST', path: /^\/sessions\/([^/]+)\/advance$/, route: advance, help: 'POST /sessions/:id/advance {event, text?, agentId?, rating?, callbackUrl?, token?}' },
+	...decisionRoutes,
 ];
 
 export async function handleControlRequest(req: IncomingMessage, res: ServerResponse, url: URL, sim: ControlledSimulator): Promise<void> {

@@ -8,6 +8,7 @@ import { CallbackSender, type CallbackOverrides } from './callbackSender';
 import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
 import { CONTROL_PREFIX, handleControlRequest, type ControlledSimulator } from './controlApi';
 import { isStateSpelling } from './currentState';
+import { DecisionDesk } from './decisionDesk';
 import { DEFAULT_HOST } from './defaults';
 import { FaultController } from './faults';
 import { MemberDirectory } from './memberDirectory';
@@ -111,6 +112,8 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		return applied;
 	};
 
+	const decisions = new DecisionDesk({ apps, sessions, members, sender, stats, applySteps });
+
 	const simulator: DeskSimulator = {
 		url: '',
 		port: 0,
@@ -119,6 +122,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		sessions,
 		faults,
 		members,
+		decisions,
 		get agents() {
 			return members.forApp(apps.defaultApp.sdkAppId).list();
 		},
@@ -161,6 +165,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 			if (seeded) sessions.seed();
 			faults.reset();
 			stats.reset();
+			decisions.reset();
 		},
 		async close() {
 			closing.abort();

@@ -1,0 +1,99 @@
+/**
+ * Setup for test/e2e/decisions.e2e.test.ts: the simulator, a shop stand-in (CRM and orders), and one real n8n
+ * with the two decision examples plus two small workflows (before-contact answered by the workflow, and
+ * answered at once), each active, with the simulator's decision URLs pointing at them.
+ */
+import type { N8nInstance, WorkflowJson } from '../../dev/harness';
+import { startN8n, stopAllProcesses } from '../../dev/harness';
+import { loadExample, triggerWebhookId, withBaseUrl } from '../../dev/harness/examples';
+import { startShopStandIn, type ShopStandIn } from '../../dev/harness/shopStandIn';
+import type { DeskSimulator } from '../../dev/simulator';
+import { startDeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import { CREDENTIAL_NAME } from './deskInN8n';
+import { logOnFailure } from './failureLogs';
+
+export interface ActiveDecision {
+	workflowId: string;
+	url: string;
+}
+
+export interface DecisionsInN8n {
+	n8n: N8nInstance;
+	simulator: DeskSimulator;
+	shop: ShopStandIn;
+	routing: ActiveDecision;
+	orderLookup: ActiveDecision;
+	contact: ActiveDecision;
+	contactAtOnce: ActiveDecision;
+}
+
+const credentials = { tencentCloudDeskApi: { name: CREDENTIAL_NAME } };
+
+/** Decision Trigger (before contact) → Callback Answer: refuses the user `blocked_user`, allows everyone else. */
+export function contactWorkflow(name: string, webhookId: string, answerMode: 'workflow' | 'atOnce'): WorkflowJson {
+	return {
+		name,
+		nodes: [
+			{
+				name: 'Before Contact',
+				type: 'n8n-nodes-tencent-desk.tencentCloudDeskDecisionTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId,
+				parameters: { decision: 'beforeContact', answerMode, fallbackContact: 'refuse', options: {} },
+				credentials,
+			},
+			{
+				name: 'Answer Contact',
+				type: 'n8n-nodes-tencent-desk.tencentCloudDesk',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {
+					resource: 'callbackAnswer',
+					operation: 'answerContactRequest',
+					allowContact: "={{ $json.clientUserId !== 'blocked_user' }}",
+					refusalReason: 'Customer opted out of contact',
+				},
+				credentials,
+			},
+		],
+		connections: { 'Before Contact': { main: [[{ node: 'Answer Contact', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+async function activate(n8n: N8nInstance, workflow: WorkflowJson): Promise<ActiveDecision> {
+	const workflowId = (await n8n.api.createWorkflow(workflow)).id;
+	await n8n.api.activateWorkflow(workflowId);
+	const url = n8n.api.webhookUrl(triggerWebhookId(workflow), 'webhook');
+	await n8n.api.waitForWebhook(url);
+	return { workflowId, url };
+}
+
+export function useDecisionsInN8n(): DecisionsInN8n {
+	const env = {} as DecisionsInN8n;
+
+	beforeAll(async () => {
+		env.simulator = await startDeskSimulator();
+		env.shop = await startShopStandIn();
+		env.n8n = await startN8n({ log: true });
+		await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator));
+		const shop = (file: string) =>
+			withBaseUrl(withBaseUrl(loadExample(file), 'https://crm.example.com', env.shop.url), 'https://shop.example.com', env.shop.url);
+		env.routing = await activate(env.n8n, shop('route-vip-customers.json'));
+		env.orderLookup = await activate(env.n8n, shop('chatbot-order-lookup.json'));
+		env.contact = await activate(env.n8n, contactWorkflow('Contact rules', 'b7e0c0aa-0000-4000-8000-000000000001', 'workflow'));
+		env.contactAtOnce = await activate(env.n8n, contactWorkflow('Contact at once', 'b7e0c0aa-0000-4000-8000-000000000002', 'atOnce'));
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await env.n8n?.stop();
+		await stopAllProcesses();
+		await env.shop?.close();
+		await env.simulator?.close();
+	});
+
+	logOnFailure('n8n log tail', () => env.n8n?.logTail(60));
+	return env;
+}
