@@ -52,6 +52,7 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 		writeHead: res.writeHead.bind(res) as Method,
 		write: res.write.bind(res) as Method,
 		end: res.end.bind(res) as Method,
+		removeHeader: res.removeHeader.bind(res) as Method,
 	};
 	let outcome: GuardOutcome | undefined;
 	// While true, calls go straight through: Node's own end() calls writeHead() on this object.
@@ -93,28 +94,40 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 	};
 
 	override('setHeader', (...args) => (outcome ? res : original.setHeader(...args)));
-	// Headers are written with the body, once the body is judged; the status code is kept.
-	override('writeHead', (statusCode) => {
-		if (!outcome && typeof statusCode === 'number') res.statusCode = statusCode;
+	override('removeHeader', (...args) => (outcome ? undefined : original.removeHeader(...args)));
+	// Headers are written with the body, once the body is judged: kept as set headers until then.
+	override('writeHead', (statusCode, ...rest) => {
+		if (outcome) return res;
+		if (typeof statusCode === 'number') res.statusCode = statusCode;
+		const headers = rest.find((arg) => typeof arg === 'object' && arg !== null);
+		if (headers && !Array.isArray(headers)) {
+			for (const [name, value] of Object.entries(headers)) if (value !== undefined) original.setHeader(name, value);
+		}
 		return res;
 	});
-	override('write', (chunk) => {
-		if (!outcome && chunk !== undefined && chunk !== null) written.push(toBuffer(chunk));
+	override('write', (chunk, encoding) => {
+		if (!outcome && chunk !== undefined && chunk !== null) written.push(toBuffer(chunk, encoding));
 		return true;
 	});
-	override('end', (chunk) => {
-		if (outcome) return res;
-		if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') written.push(toBuffer(chunk));
+	override('end', (...args) => {
+		const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+		if (outcome) {
+			callback?.();
+			return res;
+		}
+		const [chunk, encoding] = args;
+		if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') written.push(toBuffer(chunk, encoding));
 		const text = Buffer.concat(written).toString('utf8');
 		const problem = res.statusCode === 200 ? answerProblem(settings.kind, parseJson(text)) : `HTTP ${res.statusCode}`;
 		if (problem) {
 			sendFallback(text ? `the workflow's reply was not a valid answer (${problem})` : 'the workflow ended without answering');
+			callback?.();
 			return res;
 		}
 		settle({ answeredBy: 'workflow' });
 		through(() => {
 			if (!res.headersSent) original.setHeader('Content-Length', Buffer.byteLength(text));
-			original.end(text);
+			original.end(text, callback);
 		});
 		return res;
 	});
@@ -130,10 +143,10 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 	};
 }
 
-function toBuffer(chunk: unknown): Buffer {
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
 	if (Buffer.isBuffer(chunk)) return chunk;
 	if (chunk instanceof Uint8Array) return Buffer.from(chunk);
-	return Buffer.from(String(chunk), 'utf8');
+	return Buffer.from(String(chunk), typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8');
 }
 
 function parseJson(text: string): unknown {

@@ -59,11 +59,13 @@ function agentIdList(value: unknown): string[] {
  */
 export function variablesAnswer(variables: Record<string, unknown>): DecisionAnswer {
 	const body: Record<string, string> = {};
+	// defineProperty: a variable may be called anything, "__proto__" included.
+	const set = (name: string, text: string) => Object.defineProperty(body, name, { value: text, enumerable: true, writable: true, configurable: true });
 	for (const [name, value] of Object.entries(variables)) {
 		if (!name.trim()) throw new InvalidAnswerError('A chatbot variable needs a name');
-		if (typeof value === 'string') body[name] = value;
-		else if (typeof value === 'number' || typeof value === 'boolean') body[name] = String(value);
-		else if (value === null || value === undefined) body[name] = '';
+		if (typeof value === 'string') set(name, value);
+		else if (typeof value === 'number' || typeof value === 'boolean') set(name, String(value));
+		else if (value === null || value === undefined) set(name, '');
 		else {
 			throw new InvalidAnswerError(
 				`Chatbot variable “${name}” must be text, a number or true/false, got ${Array.isArray(value) ? 'a list' : 'an object'}`,

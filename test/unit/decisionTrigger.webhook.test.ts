@@ -1,0 +1,204 @@
+/**
+ * The Decision Trigger's webhook() behind a real Node HTTP server, with a hand-made
+ * IWebhookFunctions whose response object is the real one plus Express's status()/json(): a
+ * refused callback gets its status at once, an accepted one becomes an item and is answered by
+ * the workflow or, at once / after the deadline / for a repeated RequestID, by the fallback.
+ */
+import http from 'http';
+import type { AddressInfo } from 'net';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData, WorkflowExecuteMode } from 'n8n-workflow';
+
+import { computeCallbackSign } from '../../nodes/shared/callbackSignature';
+import { routeAnswer } from '../../nodes/shared/decisionAnswers';
+import { TencentCloudDeskDecisionTrigger } from '../../nodes/TencentCloudDeskDecisionTrigger/TencentCloudDeskDecisionTrigger.node';
+import { expressJson } from '../helpers/guardedExchange';
+
+const SDK_APP_ID = '1400000042';
+const TOKEN = 'decision-webhook-token-3c7d';
+const BODY = { CallbackCommand: 'ChatBot.OnAssignHuman', SessionId: 'aa-bb-cc-dd', ClientUserId: '123', EventTime: 1670574414123 };
+const FALLBACK = routeAnswer({ agentGroupId: 6521 });
+const trigger = new TencentCloudDeskDecisionTrigger();
+
+interface Setup {
+	parameters?: Record<string, unknown>;
+	query?: Record<string, unknown>;
+	body?: string;
+	mode?: WorkflowExecuteMode;
+	/** Per test, so the repeat memory of one test does not reach another. */
+	workflowId: string;
+	/** What the "workflow" does with the response after webhook() returned workflowData. */
+	afterRun?: (res: http.ServerResponse) => void;
+}
+
+interface Result {
+	status: number;
+	text: string;
+	webhook: IWebhookResponseData | undefined;
+	warnings: string[];
+}
+
+let server: http.Server;
+let onRequest: (req: http.IncomingMessage, res: http.ServerResponse) => void = () => undefined;
+
+beforeAll(async () => {
+	server = http.createServer((req, res) => onRequest(req, res));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+});
+afterAll(async () => {
+	server.closeAllConnections();
+	await new Promise((resolve) => server.close(resolve));
+});
+
+function signedQuery(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+	const time = String(Math.floor(Date.now() / 1000));
+	return {
+		SdkAppid: SDK_APP_ID,
+		CallbackCommand: 'ChatBot.OnAssignHuman',
+		contenttype: 'json',
+		RequestID: 'req-1',
+		RequestTime: time,
+		Sign: computeCallbackSign(TOKEN, time),
+		...overrides,
+	};
+}
+
+function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnings: string[]): IWebhookFunctions {
+	const parameters: Record<string, unknown> = {
+		decision: 'assignHuman',
+		fallbackSkillGroup: { __rl: true, mode: 'id', value: '6521' },
+		options: { deadlineMs: 300 },
+		...setup.parameters,
+	};
+	const express = Object.assign(res, {
+		status(code: number) {
+			res.statusCode = code;
+			return express;
+		},
+		json(body: unknown) {
+			expressJson(res, res.statusCode, body);
+			return express;
+		},
+	});
+	return {
+		getQueryData: () => setup.query ?? signedQuery(),
+		getNodeParameter: (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
+			const value = name in parameters ? parameters[name] : fallback;
+			return options?.extractValue && typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
+		},
+		getNode: () => ({ id: 'decision-node', name: 'Decision', credentials: { tencentCloudDeskApi: { id: 'cred-1', name: 'Desk' } } }),
+		getMode: () => setup.mode ?? 'webhook',
+		getWorkflow: () => ({ id: setup.workflowId }),
+		getCredentials: async () => ({ sdkAppId: Number(SDK_APP_ID), callbackToken: TOKEN }),
+		getRequestObject: () => ({ rawBody }),
+		getBodyData: () => ({}),
+		getResponseObject: () => express,
+		logger: { warn: (message: string) => warnings.push(message) },
+	} as unknown as IWebhookFunctions;
+}
+
+async function deliver(setup: Setup): Promise<Result> {
+	let webhook: IWebhookResponseData | undefined;
+	const warnings: string[] = [];
+	onRequest = (req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			void trigger.webhook.call(context(setup, Buffer.concat(chunks), res, warnings)).then(
+				(result) => {
+					webhook = result;
+					if (result.workflowData && !result.noWebhookResponse) setup.afterRun?.(res);
+				},
+				(error: Error) => warnings.push(`webhook() threw: ${error.message}`),
+			);
+		});
+	};
+	const { port } = server.address() as AddressInfo;
+	const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+		const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/webhook', agent: false }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+		});
+		request.on('error', reject);
+		request.end(setup.body ?? JSON.stringify(BODY));
+	});
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	return { ...reply, webhook, warnings };
+}
+
+const items = (result: Result): IDataObject[] => (result.webhook?.workflowData?.[0] ?? []).map((item) => item.json);
+
+describe('a refused callback', () => {
+	it.each<[string, Partial<Setup>, number, string]>([
+		['a body without SessionId', { body: '{"ClientUserId":"1"}' }, 400, 'Body must be a JSON object with a string SessionId'],
+		['another app', { query: signedQuery({ SdkAppid: '1' }) }, 403, 'SdkAppid does not match this credential'],
+		['a bad Sign', { query: signedQuery({ Sign: 'f'.repeat(64) }) }, 401, 'Sign does not match'],
+		['another decision’s command', { query: signedQuery({ CallbackCommand: 'Desk.SessionEventNotify' }), body: '{"SessionId":"s"}' }, 400, 'not Desk.SessionEventNotify'],
+	])('gets its status and a FAIL answer at once for %s, and runs nothing', async (_name, setup, status, reason) => {
+		const result = await deliver({ workflowId: `refused-${status}-${reason.length}`, ...setup });
+		expect(result.status).toBe(status);
+		const answer = JSON.parse(result.text);
+		expect(answer).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: status });
+		expect(answer.ErrorInfo).toContain(reason);
+		expect(result.webhook).toEqual({ noWebhookResponse: true });
+		expect(result.text).not.toContain(TOKEN);
+	});
+});
+
+describe('an accepted callback', () => {
+	it('becomes one item, and the workflow’s valid answer reaches Desk', async () => {
+		const answer = routeAnswer({ agentIds: ['svc1@tencent.com'] });
+		const result = await deliver({ workflowId: 'wf-answer', afterRun: (res) => expressJson(res, 200, answer) });
+		expect(result.status).toBe(200);
+		expect(JSON.parse(result.text)).toEqual(answer);
+		expect(items(result)).toEqual([
+			expect.objectContaining({ ...BODY, decision: 'assignHuman', sessionId: 'aa-bb-cc-dd', eventTime: '2022-12-09T08:26:54.123Z' }),
+		]);
+		expect(result.warnings).toEqual([]);
+	});
+
+	it('gets the fallback, and a warning is logged, when the workflow fails (n8n’s 500)', async () => {
+		const result = await deliver({ workflowId: 'wf-error', afterRun: (res) => expressJson(res, 500, { message: 'Error in workflow' }) });
+		expect(result.status).toBe(200);
+		expect(JSON.parse(result.text)).toEqual(FALLBACK);
+		expect(result.warnings).toEqual([expect.stringMatching(/^Decision: Desk got the fallback answer because .*HTTP 500/)]);
+	});
+
+	it('gets the fallback after the deadline in Options when the workflow never answers', async () => {
+		const result = await deliver({ workflowId: 'wf-silent' });
+		expect(JSON.parse(result.text)).toEqual(FALLBACK);
+		expect(items(result)).toHaveLength(1);
+		expect(result.warnings).toEqual([expect.stringMatching(/no answer within \d+ ms/)]);
+	});
+
+	it('gets the fallback at once with Answer “At Once”, still runs the workflow, and logs no warning', async () => {
+		const result = await deliver({
+			workflowId: 'wf-at-once',
+			parameters: { answerMode: 'atOnce', options: { deadlineMs: 1900 } },
+		});
+		expect(JSON.parse(result.text)).toEqual(FALLBACK);
+		expect(result.webhook?.noWebhookResponse).toBe(true);
+		expect(items(result)).toHaveLength(1);
+		expect(result.warnings).toEqual([]);
+	});
+});
+
+describe('a repeated RequestID', () => {
+	it('gets the fallback at once and does not run the workflow again', async () => {
+		const answer = routeAnswer({ agentGroupId: 9 });
+		const setup: Setup = { workflowId: 'wf-repeat', afterRun: (res) => expressJson(res, 200, answer) };
+		const first = await deliver(setup);
+		expect(JSON.parse(first.text)).toEqual(answer);
+		const repeat = await deliver({ ...setup, query: signedQuery() });
+		expect(JSON.parse(repeat.text)).toEqual(FALLBACK);
+		expect(repeat.webhook).toEqual({ noWebhookResponse: true });
+		expect(repeat.warnings).toEqual([expect.stringMatching(/repeated delivery/)]);
+	});
+
+	it('runs again in a test run (“Listen for test event”)', async () => {
+		const setup: Setup = { workflowId: 'wf-manual', mode: 'manual', afterRun: (res) => expressJson(res, 200, FALLBACK) };
+		await deliver(setup);
+		expect(items(await deliver(setup))).toHaveLength(1);
+	});
+});
