@@ -2,6 +2,7 @@
  * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
  * at about 15 minutes on 2 cores (about 12 measured on a quiet machine); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
  * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
+ * `BENCH_ONLY=decisions` runs only the decision-callback section (benchOnly below).
  */
 export type BenchScale = 'smoke' | 'full';
 
@@ -29,6 +30,17 @@ export interface BenchConfig {
 	/** Queue mode (1 + 1, then 2 + 2 processes): measured callbacks and unmeasured warm-up per configuration. */
 	queueCallbacks: number;
 	queueWarmup: number;
+	/** Decision callbacks (the VIP example): fixed open-loop rates and how many callbacks each sends. */
+	decisionRates: { ratePerSecond: number; count: number }[];
+	/** Rates above the fixed ones, tried in turn (regular mode) until p99 reaches decisionP99LimitMs; the last is the cap. */
+	decisionSteps: number[];
+	/** Each step sends rate × this many seconds of callbacks. */
+	decisionStepSeconds: number;
+	decisionP99LimitMs: number;
+	/** Callbacks sent one at a time, unmeasured, before a setting's rates. */
+	decisionWarmup: number;
+	/** Each decision callback's time limit in the load generator (longer than Tencent's 2 s, to see how late answers are). */
+	decisionTimeoutMs: number;
 	/** In process: UserSig ops per round, handler calls per round, rounds. */
 	userSigOps: number;
 	handlerCalls: number;
@@ -49,6 +61,16 @@ const FULL: BenchConfig = {
 	simulatorCeilingConcurrency: 10,
 	queueCallbacks: 500,
 	queueWarmup: 50,
+	decisionRates: [
+		{ ratePerSecond: 1, count: 20 },
+		{ ratePerSecond: 10, count: 100 },
+		{ ratePerSecond: 50, count: 250 },
+	],
+	decisionSteps: [75, 100, 125, 150],
+	decisionStepSeconds: 5,
+	decisionP99LimitMs: 2000,
+	decisionWarmup: 20,
+	decisionTimeoutMs: 5000,
 	userSigOps: 20_000,
 	handlerCalls: 5_000,
 	rounds: 5,
@@ -68,6 +90,16 @@ const SMOKE: BenchConfig = {
 	simulatorCeilingConcurrency: 4,
 	queueCallbacks: 20,
 	queueWarmup: 5,
+	decisionRates: [
+		{ ratePerSecond: 1, count: 3 },
+		{ ratePerSecond: 10, count: 10 },
+		{ ratePerSecond: 50, count: 25 },
+	],
+	decisionSteps: [75],
+	decisionStepSeconds: 1,
+	decisionP99LimitMs: 2000,
+	decisionWarmup: 3,
+	decisionTimeoutMs: 5000,
 	userSigOps: 2_000,
 	handlerCalls: 300,
 	rounds: 2,
@@ -77,4 +109,13 @@ export function benchConfig(scale: string | undefined = process.env.BENCH_SCALE)
 	if (scale === undefined || scale === '' || scale === 'full') return FULL;
 	if (scale === 'smoke') return SMOKE;
 	throw new Error(`BENCH_SCALE must be "smoke" or "full", got "${scale}"`);
+}
+
+/** `BENCH_ONLY=decisions`: only the decision-callback section (a few minutes), merged into the report already at the output path. */
+export type BenchOnly = 'decisions';
+
+export function benchOnly(value: string | undefined = process.env.BENCH_ONLY): BenchOnly | undefined {
+	if (value === undefined || value === '' || value === 'all') return undefined;
+	if (value === 'decisions') return value;
+	throw new Error(`BENCH_ONLY must be "decisions" (or unset for the whole bench), got "${value}"`);
 }

@@ -4,6 +4,7 @@
  */
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
+import type { DecisionResults } from './decisions';
 import type { MemorySample } from './memorySampler';
 import type { BenchResults } from './results';
 import {
@@ -15,11 +16,16 @@ import {
 	callbackGrowthPoints,
 	callbackRun,
 	checkTargets,
+	decisionGoal,
+	decisionRun,
+	DECISION_GOAL_RATE,
+	DECISION_GOAL_SETTING,
 	growthOf,
 	queueRun,
 	queueSkipReason,
 	regularModeCallbacksPerSecond,
 } from './results';
+import { LATE_START_MS } from '../harness/loadGenerator';
 import { ratio } from '../harness/stats';
 
 const MiB = 2 ** 20;
@@ -148,7 +154,169 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 			ratio: `${times(ratio(row.acksPerSecond, queueRows[0].acksPerSecond))} 1 + 1; ${times(ratio(row.executionsPerSecond, regularModeCallbacksPerSecond(results)))} regular mode`,
 		});
 	}
+	rows.push(...decisionSummaryRows(results.decisions));
 	return rows;
+}
+
+const pct = (share: number): string => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : 'n/a');
+
+/** "regular mode, default engine", "queue mode (1 + 1, default engine)". */
+export function decisionSettingLabel(decisions: DecisionResults, setting: string): string {
+	if (setting === 'queue') {
+		const layout = decisions.queue;
+		return layout ? `queue mode (${layout.webhookProcessors} + ${layout.workers}, default engine)` : 'queue mode';
+	}
+	return `regular mode, ${setting} engine`;
+}
+
+/** The settings in the order they were measured. */
+function decisionSettings(decisions: DecisionResults): string[] {
+	return [...new Set(decisions.runs.map((run) => run.setting))];
+}
+
+/** Section 7's rows in the summary: each setting × fixed rate, each crossing, queue mode when not measured. */
+export function decisionSummaryRows(decisions: DecisionResults | undefined): SummaryRow[] {
+	if (!decisions) return [];
+	const rows: SummaryRow[] = [];
+	for (const setting of decisionSettings(decisions)) {
+		const fixed = decisions.runs.filter((run) => run.setting === setting && run.kind === 'rate');
+		const slowest = fixed[0];
+		for (const run of fixed) {
+			rows.push({
+				section: '7 decisions',
+				figure: `${decisionSettingLabel(decisions, setting)}, ${fmt(run.ratePerSecond, 0)}/s (${int(run.count)})`,
+				value: `p50 ${fmt(run.p50Ms, 0)} ms, p95 ${fmt(run.p95Ms, 0)} ms, p99 ${fmt(run.p99Ms, 0)} ms, fallback ${pct(run.fallbackShare)}`,
+				ratio: run === slowest ? '(baseline)' : `p99 ${times(ratio(run.p99Ms, slowest.p99Ms))} ${fmt(slowest.ratePerSecond, 0)}/s`,
+			});
+		}
+	}
+	for (const crossing of decisions.crossings) {
+		rows.push({
+			section: '7 decisions',
+			figure: `p99 ≥ ${int(crossing.limitMs)} ms, ${decisionSettingLabel(decisions, crossing.setting)}`,
+			value: crossing.crossedAtPerSecond === undefined ? `not reached up to ${fmt(crossing.highestBelowPerSecond ?? crossing.capPerSecond, 0)}/s` : `at ${fmt(crossing.crossedAtPerSecond, 0)}/s`,
+			ratio: '',
+		});
+	}
+	if (decisions.queueSkipped) rows.push({ section: '7 decisions', figure: 'queue mode', value: `not measured: ${decisions.queueSkipped}`, ratio: '' });
+	return rows;
+}
+
+function decisionTable(decisions: DecisionResults): string {
+	return table(
+		['setting', 'rate /s', 'kind', 'callbacks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'fallback share', 'workflow / fallback / other / none', `≥ ${int(decisions.tencentTimeoutMs)} ms or none`, 'max start lag ms', 'executions', 'load avg after'],
+		decisions.runs.map((run) => [
+			decisionSettingLabel(decisions, run.setting),
+			fmt(run.ratePerSecond, 0),
+			run.kind === 'rate' ? 'fixed' : 'step',
+			int(run.count),
+			...[run.p50Ms, run.p95Ms, run.p99Ms, run.maxMs].map((ms) => (ms >= decisions.requestTimeoutMs ? `≥ ${int(decisions.requestTimeoutMs)} (limit)` : fmt(ms, 0))),
+			pct(run.fallbackShare),
+			`${int(run.answeredBy.workflow)} / ${int(run.answeredBy.fallback)} / ${int(run.answeredBy.other)} / ${int(run.answeredBy.failed)}`,
+			pct(run.lateShare),
+			fmt(run.pacing.maxStartLagMs, 0),
+			Object.entries(run.executions).map(([status, n]) => `${int(n)} ${status}`).join(', ') || 'none',
+			fmt(run.loadAverageAfter, 2),
+		]),
+	);
+}
+
+/** What the runs of one setting say about the p99 limit and the fallback answers, in sentences made from the figures. */
+function decisionFindings(decisions: DecisionResults, setting: string): string[] {
+	const runs = decisions.runs.filter((run) => run.setting === setting).sort((a, b) => a.ratePerSecond - b.ratePerSecond);
+	const label = decisionSettingLabel(decisions, setting);
+	const sentences: string[] = [];
+	const crossing = decisions.crossings.find((entry) => entry.setting === setting);
+	if (crossing) {
+		const at = runs.find((run) => run.ratePerSecond === crossing.crossedAtPerSecond);
+		const below = runs.find((run) => run.ratePerSecond === crossing.highestBelowPerSecond);
+		if (at) {
+			sentences.push(
+				`${label}: p99 first reached ${int(crossing.limitMs)} ms at ${fmt(at.ratePerSecond, 0)}/s (p99 ${int(at.p99Ms)} ms, ${pct(at.fallbackShare)} fallback answers, ${pct(at.lateShare)} at or over ${int(decisions.tencentTimeoutMs)} ms or unanswered)` +
+					(below ? `; the highest rate below it was ${fmt(below.ratePerSecond, 0)}/s (p99 ${int(below.p99Ms)} ms).` : '; no rate tried stayed below it.'),
+			);
+		} else if (below) {
+			sentences.push(
+				`${label}: p99 stayed under ${int(crossing.limitMs)} ms at every rate tried, up to ${fmt(below.ratePerSecond, 0)}/s (p99 there ${int(below.p99Ms)} ms, ${pct(below.fallbackShare)} fallback answers); the crossing lies above the ${fmt(crossing.capPerSecond, 0)}/s cap.`,
+			);
+		}
+	}
+	const firstFallback = runs.find((run) => run.answeredBy.fallback > 0);
+	const highest = runs.at(-1);
+	if (firstFallback) {
+		sentences.push(
+			`${label}: the first fallback answers (the workflow missed the ${int(decisions.deadlineMs)} ms deadline or failed) came at ${fmt(firstFallback.ratePerSecond, 0)}/s, ${pct(firstFallback.fallbackShare)} of its callbacks.`,
+		);
+	} else if (highest) {
+		sentences.push(`${label}: every answer came from the workflow (no fallback) at every rate up to ${fmt(highest.ratePerSecond, 0)}/s.`);
+	}
+	const unusable = runs.reduce((sum, run) => sum + run.answeredBy.other + run.answeredBy.failed, 0);
+	if (unusable > 0) {
+		sentences.push(`${label}: ${int(unusable)} callback(s) got no answer naming either group (HTTP status or timeout: ${runs.flatMap((run) => Object.entries(run.byStatus).filter(([status]) => status !== '200').map(([status, n]) => `${n} × ${status} at ${fmt(run.ratePerSecond, 0)}/s`)).join(', ') || 'a 200 naming another group'}).`);
+	}
+	return sentences;
+}
+
+export function decisionsSection(decisions: DecisionResults | undefined, scale: string): string {
+	if (!decisions) return 'Not part of this run.';
+	const most = Math.max(...decisions.runs.map((run) => run.count));
+	const lines: string[] = [
+		`Measured ${decisions.measuredAt} by \`${decisions.command}\` in ${fmt(decisions.durationSeconds / 60, 1)} min (load average ${fmt(decisions.loadAverageStart, 2)} → ${fmt(decisions.loadAverageEnd, 2)}), n8n ${decisions.n8nVersion}.` +
+			(scale === 'smoke' ? ` Smoke scale: at most ${int(most)} callbacks per rate, enough to show the bench works, not to measure latency.` : ''),
+		'',
+		`The workflow is \`examples/${decisions.example}\` as a user imports it (Decision Trigger → HTTP Request to a CRM stand-in that answers at once → IF → Callback Answer), answer deadline ${int(decisions.deadlineMs)} ms. Every callback is \`ChatBot.OnAssignHuman\` for a VIP customer, signed by the simulator as Desk signs it, so an answer naming group ${decisions.vipGroup} came from the workflow and one naming group ${decisions.fallbackGroup} (the trigger's fallback) from the answer guard. Callbacks are sent open loop: callback i starts i / rate seconds after the first whether or not earlier ones were answered, each with a ${int(decisions.requestTimeoutMs)} ms limit; latency runs from sending a callback to its complete answer. ${int(decisions.warmup)} unmeasured callbacks precede each setting's runs, and each rate starts once the executions of the one before have finished.`,
+		'',
+		decisionTable(decisions),
+		'',
+	];
+	const goal = decisionGoal(decisions);
+	lines.push(
+		goal
+			? `**Goal** (${goal.target}): **${goal.met ? 'met' : 'missed'}**, ${goal.measured}.`
+			: `**Goal** (p99 at ${DECISION_GOAL_RATE}/s, regular mode, ${DECISION_GOAL_SETTING} engine): not measured in this run.`,
+	);
+	const findings = decisionSettings(decisions).flatMap((setting) => decisionFindings(decisions, setting));
+	if (findings.length) lines.push('', ...findings.map((sentence) => `- ${sentence}`));
+	const capped = decisions.runs.filter((run) => run.p99Ms >= decisions.requestTimeoutMs);
+	if (capped.length) {
+		lines.push(
+			'',
+			`In ${capped.length} run(s) (${capped.map((run) => `${fmt(run.ratePerSecond, 0)}/s in ${decisionSettingLabel(decisions, run.setting)}`).join(', ')}) at least 1 % of the callbacks were still unanswered at the ${int(decisions.requestTimeoutMs)} ms limit, so their p99 is that limit: the real one is higher.`,
+		);
+	}
+	const late = decisions.runs.filter((run) => run.pacing.lateStarts > 0);
+	lines.push(
+		'',
+		late.length === 0
+			? `The schedule was kept: every callback started within ${LATE_START_MS} ms of its time (largest lag ${fmt(Math.max(...decisions.runs.map((run) => run.pacing.maxStartLagMs)), 1)} ms).`
+			: `The schedule slipped in ${late.length} run(s): ${late.map((run) => `${int(run.pacing.lateStarts)} callback(s) more than ${LATE_START_MS} ms late at ${fmt(run.ratePerSecond, 0)}/s in ${decisionSettingLabel(decisions, run.setting)} (largest lag ${fmt(run.pacing.maxStartLagMs, 0)} ms)`).join('; ')}. The benchmark process shares the machine with n8n, so those rates were offered a little less evenly than stated.`,
+	);
+	const queueRuns = decisions.runs.filter((run) => run.setting === 'queue');
+	if (decisions.queueSkipped) lines.push('', `Queue mode: not measured (${decisions.queueSkipped}).`);
+	else if (decisions.queue && queueRuns.length) {
+		const regular = (rate: number) => decisionRun(decisions, 'default', rate);
+		lines.push(
+			'',
+			`Queue mode: a cluster of its own (PostgreSQL, Redis, main, ${decisions.queue.webhookProcessors} webhook processor behind the proxy, ${decisions.queue.workers} worker at concurrency ${decisions.queue.workerConcurrency}), fixed rates only; p99 against regular mode, default engine: ${queueRuns
+				.map((run) => `${fmt(run.ratePerSecond, 0)}/s ${times(ratio(run.p99Ms, regular(run.ratePerSecond)?.p99Ms ?? Number.NaN))}`)
+				.join(', ')}.`,
+		);
+	}
+	return lines.join('\n');
+}
+
+/** A report with the decision section alone (BENCH_ONLY=decisions with no earlier results at the output path to merge into). */
+export function decisionsOnlyReport(decisions: DecisionResults, scale: string, machine: BenchResults['machine']): string {
+	return [
+		'# Benchmark results: decision callbacks only',
+		'',
+		`\`${decisions.command}\` (scale **${scale}**) on ${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, ${machine.os}; this package ${machine.packageVersion} (${machine.gitCommit}). The other sections need a whole run (\`npm run bench\`); a later \`BENCH_ONLY=decisions\` run then replaces this section in its report.`,
+		'',
+		'## 7. Decision callbacks: reply latency',
+		'',
+		decisionsSection(decisions, scale),
+		'',
+	].join('\n');
 }
 
 function queueSection(results: BenchResults): string {
@@ -251,7 +419,7 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'',
 		`Latest \`${results.command}\` run (scale **${config.scale}**), ${machine.date}, ${fmt(results.durationSeconds / 60, 1)} min.`,
 		'',
-		'Reproduce: `npm ci && npm run bench` (full, about 12 min on a quiet 2-core machine, queue mode included; writes this file). Queue mode needs `redis-server` and `postgresql` from Debian; without them section 6 says what to install, and `BENCH_QUEUE=off` leaves it out. Tiny smoke run: `BENCH_SCALE=smoke npm run bench` (writes `bench/out/RESULTS.smoke.md`).',
+		'Reproduce: `npm ci && npm run bench` (full, about 12 min on a quiet 2-core machine, queue mode included; writes this file). Queue mode needs `redis-server` and `postgresql` from Debian; without them section 6 says what to install, and `BENCH_QUEUE=off` leaves it out. Tiny smoke run: `BENCH_SCALE=smoke npm run bench` (writes `bench/out/RESULTS.smoke.md`). Section 7 alone, in a few minutes: `BENCH_ONLY=decisions npm run bench` (measures the decision callbacks and puts them into the report already at the output path, keeping its other sections).',
 		'Profiles behind the explanations: `npx tsx bench/profile.ts <ours|bare|diy> <legacy|default> [count]` (see [PROFILES.md](PROFILES.md)).',
 		'',
 		'## Machine and versions',
@@ -365,6 +533,10 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'## 6. Queue mode',
 		'',
 		queueSection(results),
+		'',
+		'## 7. Decision callbacks: reply latency',
+		'',
+		decisionsSection(results.decisions, config.scale),
 		'',
 		notes.trim(),
 		'',

@@ -3,6 +3,7 @@ import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
 import type { SimulatorCeiling } from './ceilings';
 import type { BenchConfig } from './config';
+import type { DecisionRateRun, DecisionResults } from './decisions';
 import type { HandlerCost, UserSigResult } from './inProcess';
 import type { MachineInfo } from './machine';
 import type { QueueBenchResult } from './queue';
@@ -21,6 +22,8 @@ export interface BenchResults {
 	actionGrowth: ActionRun[];
 	/** Queue mode, or why it was not run. Optional: results written before it was part of the run lack it. */
 	queue?: QueueBenchResult | { skipped: string };
+	/** Decision callbacks (the VIP example): reply latency by setting and rate. Optional: older results lack it. */
+	decisions?: DecisionResults;
 	/** Busy processes seen that were not ours (shared machine). */
 	otherLoad: string[];
 	durationSeconds: number;
@@ -66,6 +69,27 @@ export function queueSkipReason(results: BenchResults): string | undefined {
 /** Callbacks/s of our trigger in regular mode, default engine: what queue mode is compared with. */
 export function regularModeCallbacksPerSecond(results: BenchResults): number {
 	return callbackRun(results, 'default', 'ours')?.callbacksPerSecond ?? Number.NaN;
+}
+
+/** The issue's goal for decision callbacks: routing answer p99 under this at DECISION_GOAL_RATE/s, regular mode, default engine. */
+export const DECISION_GOAL_P99_MS = 500;
+export const DECISION_GOAL_RATE = 10;
+export const DECISION_GOAL_SETTING = 'default';
+
+/** A fixed-rate decision run (not a step) of one setting. */
+export function decisionRun(decisions: DecisionResults | undefined, setting: string, ratePerSecond: number): DecisionRateRun | undefined {
+	return decisions?.runs.find((run) => run.setting === setting && run.ratePerSecond === ratePerSecond && run.kind === 'rate');
+}
+
+/** The goal, when the run measured its rate in its setting. */
+export function decisionGoal(decisions: DecisionResults | undefined): TargetCheck | undefined {
+	const run = decisionRun(decisions, DECISION_GOAL_SETTING, DECISION_GOAL_RATE);
+	if (!run) return undefined;
+	return {
+		target: `decision callbacks: routing answer p99 under ${DECISION_GOAL_P99_MS} ms at ${DECISION_GOAL_RATE}/s (VIP example, regular mode, ${DECISION_GOAL_SETTING} engine)`,
+		measured: `p99 ${run.p99Ms.toFixed(0)} ms over ${run.count} callbacks (p50 ${run.p50Ms.toFixed(0)}, p95 ${run.p95Ms.toFixed(0)} ms; ${(run.fallbackShare * 100).toFixed(1)} % fallback answers)`,
+		met: run.p99Ms < DECISION_GOAL_P99_MS,
+	};
 }
 
 export interface TargetCheck {
@@ -172,6 +196,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			met: g.peakRatio <= FLAT_MEMORY_LIMIT,
 		});
 	}
+	const goal = decisionGoal(results.decisions);
+	if (goal) checks.push(goal);
 	const queue = queueRun(results);
 	if (queue) {
 		const exact = queue.rows.every((row) => row.acked === row.callbacks && row.executions.success === row.callbacks && Object.keys(row.executions).length === 1);

@@ -5,36 +5,194 @@
  * figures go next to it as JSON.
  *
  * Order: in-process micro-benchmarks (quiet machine) → pack the package once → simulator + its ceiling →
- * n8n like-for-like (legacy engine): callbacks for all three sides, then callback growth → n8n default
- * engine: callbacks for all three sides, then the action node scenarios and action growth → queue mode
- * (its own cluster, once the other n8n instances have stopped; BENCH_QUEUE=off leaves it out).
+ * n8n like-for-like (legacy engine): callbacks for all three sides, then callback growth, then decision
+ * callbacks → n8n default engine: callbacks for all three sides, the action node scenarios and action growth,
+ * then decision callbacks → queue mode (its own cluster, once the other n8n instances have stopped;
+ * BENCH_QUEUE=off leaves it out), then decision callbacks in queue mode (another cluster of its own).
+ *
+ * BENCH_ONLY=decisions: only the decision callbacks (section 7: the VIP example's routing answer at fixed
+ * open-loop rates, legacy and default engines, queue mode unless BENCH_QUEUE=off or it is not installed),
+ * a few minutes. The figures replace section 7 of the results already at the output path (same scale), the
+ * other sections kept; with none there, a report of section 7 alone is written.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { loadavg } from 'os';
 import { dirname, join } from 'path';
 
 import { N8N_VERSION, packPackage } from '../harness';
 import { queueModeMissing } from '../harness/queue';
-import { startDeskSimulator } from '../simulator';
+import { startShopStandIn, type ShopStandIn } from '../harness/shopStandIn';
+import { startDeskSimulator, type DeskSimulator } from '../simulator';
 import { createSessions, runActionScenario } from './action';
 import { runCallbackComparison, runCallbackScenario, type CallbackRun } from './callbacks';
 import { measureSimulatorCeiling } from './ceilings';
-import { benchConfig } from './config';
+import { benchConfig, benchOnly, type BenchConfig } from './config';
+import { measureDecisionSetting, measureDecisionsInQueueMode, prepareShop, regularTarget, vipRoutingWorkflow, DECISION_EXAMPLE, TENCENT_TIMEOUT_MS, type DecisionResults } from './decisions';
 import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
 import { COMMON_ENV, ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
-import { consoleTable, markdownReport } from './report';
+import { consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
 import { runQueueBench } from './queue';
-import type { BenchResults } from './results';
+import { decisionGoal, type BenchResults } from './results';
 import { bareWebhookWorkflow, diyActionWorkflow, diyCallbackWorkflow, ourActionWorkflow, ourTriggerWorkflow } from './workflows';
 
 const log = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 /** `tsx bench/run.ts --render <results.json>`: write the report again from saved figures (e.g. after editing NOTES.md). */
 function render(jsonFile: string): void {
-	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults;
+	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults;
 	const outFile = jsonFile.replace(/\.json$/, '.md');
+	if (isDecisionsOnly(results)) {
+		writeFileSync(outFile, decisionsOnlyReport(results.decisions, results.config.scale, results.machine));
+		process.stdout.write(`${decisionsConsole(results.decisions)}\n\nWrote ${outFile}\n`);
+		return;
+	}
 	writeFileSync(outFile, markdownReport(results, readNotes()));
 	process.stdout.write(`${consoleTable(results)}\n\nWrote ${outFile}\n`);
+}
+
+/** What BENCH_ONLY=decisions writes when there are no earlier results to merge into. */
+interface DecisionsOnlyResults {
+	only: 'decisions';
+	config: BenchConfig;
+	machine: BenchResults['machine'];
+	decisions: DecisionResults;
+}
+
+function isDecisionsOnly(results: BenchResults | DecisionsOnlyResults): results is DecisionsOnlyResults {
+	return 'only' in results && results.only === 'decisions';
+}
+
+/** Section 7's summary rows and its goal, for the terminal. */
+function decisionsConsole(decisions: DecisionResults): string {
+	const rows = decisionSummaryRows(decisions);
+	const width = (key: 'figure' | 'value') => Math.max(...rows.map((row) => row[key].length));
+	const goal = decisionGoal(decisions);
+	return [
+		...rows.map((row) => `${row.figure.padEnd(width('figure'))}  ${row.value.padEnd(width('value'))}  ${row.ratio}`),
+		'',
+		goal ? `${goal.met ? 'MET   ' : 'MISSED'}  ${goal.target}: ${goal.measured}` : 'Goal: not measured',
+	].join('\n');
+}
+
+/**
+ * Decision callbacks (section 7), setting by setting: the VIP example deployed in each regular-mode instance
+ * (fixed rates, then steps up to the p99 limit), and in queue mode in a cluster of its own (fixed rates).
+ */
+function decisionRecorder(config: BenchConfig, simulator: DeskSimulator, shop: ShopStandIn, command: string, log: (line: string) => void) {
+	// From the first decision measurement (in a whole run, the other sections come first).
+	let started: number | undefined;
+	let loadAverageStart = Number.NaN;
+	const begin = () => {
+		if (started !== undefined) return;
+		started = Date.now();
+		loadAverageStart = loadavg()[0];
+	};
+	const runs: DecisionResults['runs'] = [];
+	const crossings: DecisionResults['crossings'] = [];
+	let queueSkipped: string | undefined;
+	let queue: DecisionResults['queue'];
+	const workflowFor = () => vipRoutingWorkflow(shop.url);
+	prepareShop(shop);
+	return {
+		async inInstance(instance: BenchInstance): Promise<void> {
+			begin();
+			log(`decision callbacks, ${instance.setting.key}: rates ${config.decisionRates.map((rate) => `${rate.ratePerSecond}/s × ${rate.count}`).join(', ')}, then steps to p99 ${config.decisionP99LimitMs} ms (cap ${Math.max(...config.decisionSteps)}/s)`);
+			const workflow = workflowFor();
+			const target = await regularTarget(instance, workflow);
+			const result = await measureDecisionSetting(simulator, target, workflow, { config, findCrossing: true, log });
+			runs.push(...result.runs);
+			if (result.crossing) crossings.push(result.crossing);
+		},
+		async inQueueMode(tarball: string): Promise<void> {
+			begin();
+			const skipped = process.env.BENCH_QUEUE === 'off' ? 'BENCH_QUEUE=off' : queueModeMissing();
+			if (skipped) {
+				log(`decision callbacks, queue mode: not run (${skipped})`);
+				queueSkipped = skipped;
+				return;
+			}
+			log('decision callbacks, queue mode: a cluster of 1 webhook processor + 1 worker');
+			const result = await measureDecisionsInQueueMode(simulator, shop, { config, findCrossing: false, log, tarball });
+			runs.push(...result.runs);
+			queue = result.layout;
+		},
+		finish(n8nVersion: string): DecisionResults {
+			begin();
+			const from = started ?? Date.now();
+			const example = vipRoutingWorkflow(shop.url);
+			return {
+				example: DECISION_EXAMPLE,
+				n8nVersion,
+				deadlineMs: example.deadlineMs,
+				vipGroup: example.vipGroup,
+				fallbackGroup: example.fallbackGroup,
+				tencentTimeoutMs: TENCENT_TIMEOUT_MS,
+				requestTimeoutMs: config.decisionTimeoutMs,
+				warmup: config.decisionWarmup,
+				runs,
+				crossings,
+				...(queueSkipped !== undefined && { queueSkipped }),
+				...(queue && { queue }),
+				measuredAt: new Date(from).toISOString().replace(/\.\d+Z$/, 'Z'),
+				command,
+				loadAverageStart: Math.round(loadAverageStart * 100) / 100,
+				loadAverageEnd: Math.round(loadavg()[0] * 100) / 100,
+				durationSeconds: (Date.now() - from) / 1000,
+			};
+		},
+	};
+}
+
+/** BENCH_ONLY=decisions: section 7 alone, merged into the results already at the output path when they have the same scale. */
+async function decisionsOnly(config: BenchConfig, outFile: string, command: string): Promise<void> {
+	const runStarted = Date.now();
+	const minutes = () => ((Date.now() - runStarted) / 60_000).toFixed(1);
+	const machine = machineInfo();
+	const packDir = join(__dirname, 'out', 'pack');
+	mkdirSync(packDir, { recursive: true });
+	const tarball = await packPackage({ destDir: packDir, log });
+	const simulator = await startDeskSimulator({ seed: false });
+	const shop = await startShopStandIn();
+	let instance: BenchInstance | undefined;
+	try {
+		const recorder = decisionRecorder(config, simulator, shop, command, log);
+		for (const key of ['legacy', 'default'] as const) {
+			log(`booting n8n (${ENGINE_SETTINGS[key].label})`);
+			instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, simulator, log });
+			machine.n8nNode = instance.n8n.runtime.nodeVersion;
+			machine.n8nVersion = instance.n8n.runtime.n8nVersion ?? N8N_VERSION;
+			await recorder.inInstance(instance);
+			await instance.stop();
+			instance = undefined;
+		}
+		await recorder.inQueueMode(tarball);
+		const decisions = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
+		const jsonFile = outFile.replace(/\.md$/, '.json');
+		const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults) : undefined;
+		mkdirSync(dirname(outFile), { recursive: true });
+		if (previous && !isDecisionsOnly(previous) && previous.config.scale === config.scale) {
+			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, decisions };
+			writeFileSync(outFile, markdownReport(merged, readNotes()));
+			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
+			process.stdout.write(`\n${decisionsConsole(decisions)}\n\nSection 7 of ${outFile} replaced; the other sections are from the run of ${previous.machine.date} (${minutes()} min)\n`);
+		} else {
+			const only: DecisionsOnlyResults = { only: 'decisions', config, machine: finishMachineInfo(machine), decisions };
+			writeFileSync(outFile, decisionsOnlyReport(decisions, config.scale, only.machine));
+			writeFileSync(jsonFile, `${JSON.stringify(only, null, '\t')}\n`);
+			process.stdout.write(`\n${decisionsConsole(decisions)}\n\nWrote ${outFile} (section 7 alone, ${minutes()} min)\n`);
+		}
+	} finally {
+		await instance?.stop();
+		await shop.close();
+		await simulator.close();
+	}
+}
+
+/** The decision settings of a config (what a BENCH_ONLY=decisions run used, written over an older run's). */
+function pickDecisionConfig(config: BenchConfig): Partial<BenchConfig> {
+	const { decisionRates, decisionSteps, decisionStepSeconds, decisionP99LimitMs, decisionWarmup, decisionTimeoutMs } = config;
+	return { decisionRates, decisionSteps, decisionStepSeconds, decisionP99LimitMs, decisionWarmup, decisionTimeoutMs };
 }
 
 async function main(): Promise<void> {
@@ -43,8 +201,10 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const machine = machineInfo();
 	const outFile = process.env.BENCH_OUT || join(__dirname, config.scale === 'full' ? 'RESULTS.md' : join('out', `RESULTS.${config.scale}.md`));
-	const command = config.scale === 'full' ? 'npm run bench' : `BENCH_SCALE=${config.scale} npm run bench`;
-	log(`scale ${config.scale}; results → ${outFile}`);
+	const only = benchOnly();
+	const command = [...(config.scale === 'full' ? [] : [`BENCH_SCALE=${config.scale}`]), ...(only ? [`BENCH_ONLY=${only}`] : []), 'npm run bench'].join(' ');
+	log(`scale ${config.scale}${only ? `, only ${only}` : ''}; results → ${outFile}`);
+	if (only === 'decisions') return await decisionsOnly(config, outFile, command);
 	const otherLoad = new Set<string>();
 	const ownPids: number[] = [process.pid];
 	const noteLoad = () => otherBusyProcesses(ownPids).forEach((entry) => otherLoad.add(entry.replace(/, [\d.]+% CPU\)$/, ')')));
@@ -59,8 +219,10 @@ async function main(): Promise<void> {
 	mkdirSync(packDir, { recursive: true });
 	const tarball = await packPackage({ destDir: packDir, log });
 	const simulator = await startDeskSimulator({ seed: false, faults: { rateLimitPerSecond: config.simulatorRateLimit } });
+	const shop = await startShopStandIn();
 	const instances: BenchInstance[] = [];
 	try {
+		const decisionBench = decisionRecorder(config, simulator, shop, command, log);
 		const maxItems = Math.max(config.actionItems, ...config.actionGrowth);
 		const sessionIds = createSessions(simulator, maxItems);
 
@@ -104,6 +266,9 @@ async function main(): Promise<void> {
 			callbackGrowth.push(run);
 			noteLoad();
 		}
+		// 7. Decision callbacks, like-for-like setting.
+		await decisionBench.inInstance(legacy);
+		noteLoad();
 		await legacy.stop();
 
 		// 1. Default engine: the three sides.
@@ -137,6 +302,9 @@ async function main(): Promise<void> {
 			log(`  ${run.wallSeconds.toFixed(2)} s, ${run.itemsPerSecond.toFixed(1)} items/s`);
 			actionGrowth.push(run);
 		}
+		// 7. Decision callbacks, default engine.
+		await decisionBench.inInstance(vm);
+		noteLoad();
 		await vm.stop();
 
 		// 6. Queue mode: a cluster of its own, 1 + 1 processes scaled out to 2 + 2.
@@ -152,6 +320,8 @@ async function main(): Promise<void> {
 				log(`  ${row.webhookProcessors} + ${row.workers}: ${row.acksPerSecond} acks/s, p50 ${row.p50AckMs} ms, p99 ${row.p99AckMs} ms, ${row.executionsPerSecond} executions/s`);
 			}
 		}
+		// 7. Decision callbacks in queue mode: a cluster of its own.
+		await decisionBench.inQueueMode(tarball);
 
 		const results: BenchResults = {
 			config,
@@ -165,6 +335,7 @@ async function main(): Promise<void> {
 			action,
 			actionGrowth,
 			queue,
+			decisions: decisionBench.finish(machine.n8nVersion ?? N8N_VERSION),
 			otherLoad: [...otherLoad],
 			durationSeconds: (Date.now() - started) / 1000,
 		};
@@ -174,6 +345,7 @@ async function main(): Promise<void> {
 		process.stdout.write(`\n${consoleTable(results)}\n\nWrote ${outFile} (${(results.durationSeconds / 60).toFixed(1)} min)\n`);
 	} finally {
 		for (const instance of instances) await instance.stop();
+		await shop.close();
 		await simulator.close();
 	}
 }

@@ -35,6 +35,7 @@ describe('npm run bench (smoke size)', () => {
 			'## 4. In process',
 			'## 5. Growth',
 			'## 6. Queue mode',
+			'## 7. Decision callbacks: reply latency',
 		]) {
 			expect(markdown).toContain(heading);
 		}
@@ -89,9 +90,31 @@ describe('npm run bench (smoke size)', () => {
 		expect(results.machine.n8nVersion).toBe('2.41.1');
 	});
 
+	it('measures the decision callbacks at each fixed rate in both engines, every answer told apart, queue mode reported as not run', () => {
+		const decisions = results.decisions;
+		expect(decisions).toBeDefined();
+		if (!decisions) return;
+		const fixed = decisions.runs.filter((run) => run.kind === 'rate').map((run) => `${run.setting}/${run.ratePerSecond}/${run.count}`);
+		const expected = ['legacy', 'default'].flatMap((setting) => results.config.decisionRates.map((rate) => `${setting}/${rate.ratePerSecond}/${rate.count}`));
+		expect(fixed).toEqual(expected);
+		for (const run of decisions.runs) {
+			const answers = run.answeredBy.workflow + run.answeredBy.fallback + run.answeredBy.other + run.answeredBy.failed;
+			expect({ run: `${run.setting}/${run.ratePerSecond}`, answers }).toEqual({ run: `${run.setting}/${run.ratePerSecond}`, answers: run.count });
+			expect(run.pacing.ratePerSecond).toBe(run.ratePerSecond);
+			for (const value of [run.p50Ms, run.p95Ms, run.p99Ms]) expect(saneRate(value)).toBe(true);
+			expect(run.p99Ms).toBeGreaterThanOrEqual(run.p50Ms);
+		}
+		// At 1/s on an idle n8n the workflow answers: the example really routes the VIP customer.
+		expect(decisions.runs.filter((run) => run.ratePerSecond === 1).every((run) => run.answeredBy.workflow > 0)).toBe(true);
+		expect(decisions.crossings.map((crossing) => crossing.setting)).toEqual(['legacy', 'default']);
+		expect(decisions.queueSkipped).toBe('BENCH_QUEUE=off');
+		expect(markdown).toContain('Queue mode: not measured (BENCH_QUEUE=off).');
+		expect(markdown).toMatch(/\*\*Goal\*\* \(decision callbacks: routing answer p99 under 500 ms at 10\/s/);
+	});
+
 	it('checks every target, each with a measured figure', () => {
 		const checks = checkTargets(results);
-		expect(checks.length).toBeGreaterThanOrEqual(9);
+		expect(checks.length).toBeGreaterThanOrEqual(10);
 		for (const check of checks) {
 			expect(check.measured).not.toMatch(/n\/a|NaN/);
 			expect(typeof check.met).toBe('boolean');

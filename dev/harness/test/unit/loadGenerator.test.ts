@@ -8,7 +8,7 @@ import { performance } from 'perf_hooks';
 
 import { sendBurst, uniqueDeliveries } from '../../queue/burst';
 import { startDeskSimulator } from '../../../simulator';
-import { mergeLoads, runLoad, type SendOutcome } from '../../loadGenerator';
+import { mergeLoads, runLoad, type LoadClock, type SendOutcome } from '../../loadGenerator';
 import { Histogram, median, percentile } from '../../stats';
 
 /** Within HDR's 3 significant digits: a bucket's upper bound is at most 0.1 % above the value. */
@@ -180,6 +180,150 @@ describe('runLoad', () => {
 			expect(maxInFlight).toBeLessThanOrEqual(3);
 		} finally {
 			await simulator.close();
+		}
+	});
+});
+
+/**
+ * A clock that moves only when the test says so: sleepers wake in time order as `advanceTo` passes their
+ * time, and every promise they unblock settles before the clock moves on. No wall-clock assertions.
+ */
+class FakeClock implements LoadClock {
+	private time = 0;
+	private sleepers: { at: number; wake: () => void }[] = [];
+
+	now = (): number => this.time;
+
+	sleep = (ms: number): Promise<void> => new Promise((wake) => this.sleepers.push({ at: this.time + ms, wake }));
+
+	async advanceTo(target: number): Promise<void> {
+		await settle();
+		for (;;) {
+			const next = this.sleepers.filter((sleeper) => sleeper.at <= target).sort((a, b) => a.at - b.at)[0];
+			if (!next) break;
+			this.sleepers = this.sleepers.filter((sleeper) => sleeper !== next);
+			this.time = Math.max(this.time, next.at);
+			next.wake();
+			await settle();
+		}
+		this.time = Math.max(this.time, target);
+		await settle();
+	}
+}
+
+/** Lets every pending promise callback run (a macrotask turn; not a timing assumption). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A send that records when (on the fake clock) each request started and answers only when released. */
+function heldSends(clock: FakeClock) {
+	const starts: number[] = [];
+	const releases = new Map<number, () => void>();
+	const send = (index: number): Promise<SendOutcome> => {
+		const startedAt = clock.now();
+		starts[index] = startedAt;
+		return new Promise((resolve) => releases.set(index, () => resolve({ status: 200, latencyMs: clock.now() - startedAt })));
+	};
+	const release = (index: number) => {
+		const answer = releases.get(index);
+		if (!answer) throw new Error(`request ${index} has not started`);
+		releases.delete(index);
+		answer();
+	};
+	return { starts, send, release, pending: () => [...releases.keys()] };
+}
+
+describe('runLoad with ratePerSecond (open loop)', () => {
+	it('starts request i at i / rate seconds whether or not earlier ones were answered', async () => {
+		const clock = new FakeClock();
+		const held = heldSends(clock);
+		const running = runLoad({ count: 5, concurrency: 100, ratePerSecond: 10, clock }, held.send);
+
+		await clock.advanceTo(250);
+		expect(held.starts).toEqual([0, 100, 200]);
+		await clock.advanceTo(1_000);
+		// All five started on schedule while none had been answered.
+		expect(held.starts).toEqual([0, 100, 200, 300, 400]);
+		expect(held.pending()).toEqual([0, 1, 2, 3, 4]);
+
+		for (const index of [4, 0, 2, 1, 3]) held.release(index);
+		const run = await running;
+		expect(run.ok).toBe(5);
+		expect(run.outcomes.map((outcome) => outcome.latencyMs)).toEqual([1_000, 900, 800, 700, 600]);
+		expect(run.pacing).toEqual({ ratePerSecond: 10, maxStartLagMs: 0, lateStarts: 0, startSpanMs: 400 });
+		expect(run.durationMs).toBe(1_000);
+	});
+
+	it('keeps the concurrency cap: a request that finds it reached starts late, and the lag is reported', async () => {
+		const clock = new FakeClock();
+		const held = heldSends(clock);
+		const running = runLoad({ count: 4, concurrency: 2, ratePerSecond: 100, clock }, held.send);
+
+		await clock.advanceTo(100);
+		expect(held.starts).toEqual([0, 10]);
+		held.release(0);
+		await settle();
+		// Due at 20 ms, started when a slot freed at 100 ms.
+		expect(held.starts).toEqual([0, 10, 100]);
+		await clock.advanceTo(150);
+		held.release(1);
+		await settle();
+		expect(held.starts).toEqual([0, 10, 100, 150]);
+		held.release(2);
+		held.release(3);
+		const run = await running;
+		expect(run.pacing).toEqual({ ratePerSecond: 100, maxStartLagMs: 120, lateStarts: 2, startSpanMs: 150 });
+	});
+
+	it('never starts more than `count`, even with time to spare', async () => {
+		const clock = new FakeClock();
+		const held = heldSends(clock);
+		const running = runLoad({ count: 3, concurrency: 10, ratePerSecond: 50, clock }, held.send);
+		await clock.advanceTo(10_000);
+		expect(held.starts).toEqual([0, 20, 40]);
+		for (const index of held.pending()) held.release(index);
+		expect((await running).count).toBe(3);
+	});
+
+	it('stops starting requests when a send throws, and rethrows', async () => {
+		const clock = new FakeClock();
+		let started = 0;
+		const send = async (index: number): Promise<SendOutcome> => {
+			started++;
+			if (index === 2) throw new Error('boom');
+			return { status: 200, latencyMs: 1 };
+		};
+		const running = runLoad({ count: 100, concurrency: 10, ratePerSecond: 100, clock }, send);
+		const outcome = expect(running).rejects.toThrow('boom');
+		await clock.advanceTo(2_000);
+		await outcome;
+		expect(started).toBe(3);
+	});
+
+	it('refuses a rate that is not a positive number', async () => {
+		for (const ratePerSecond of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+			await expect(runLoad({ count: 1, concurrency: 1, ratePerSecond }, async () => ({ status: 200, latencyMs: 1 }))).rejects.toThrow(/ratePerSecond/);
+		}
+	});
+
+	it('paces real requests on the real clock: every outcome kept, never ahead of schedule', async () => {
+		const server = http.createServer((_req, res) => res.end('ok'));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+		try {
+			const send = async (_index: number, timeoutMs: number): Promise<SendOutcome> => {
+				const started = performance.now();
+				const response = await fetch(target, { method: 'POST', body: '{}', signal: AbortSignal.timeout(timeoutMs) });
+				await response.text();
+				return { status: response.status, latencyMs: performance.now() - started };
+			};
+			const run = await runLoad({ count: 6, concurrency: 6, ratePerSecond: 200, timeoutMs: 5_000 }, send);
+			expect(run.byStatus).toEqual({ '200': 6 });
+			// A lower bound only: the last request cannot start before its scheduled 25 ms.
+			expect(run.pacing?.startSpanMs).toBeGreaterThanOrEqual(25);
+			expect(run.pacing?.ratePerSecond).toBe(200);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
 		}
 	});
 });
