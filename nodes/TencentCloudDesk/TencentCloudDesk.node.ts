@@ -17,9 +17,11 @@ import {
 	customerServiceAccountDescription,
 	customerServiceAccountOperations,
 } from './resources/customerServiceAccount';
+import { roleDescription, roleOperations } from './resources/role';
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
+import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
 
@@ -30,6 +32,8 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	skillGroup: skillGroupOperations,
 	customerServiceAccount: customerServiceAccountOperations,
 	customApiCall: customApiCallOperations,
+	role: roleOperations,
+	statistic: statisticsOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -56,9 +60,11 @@ export class TencentCloudDesk implements INodeType {
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Role', value: 'role' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'Session Record', value: 'sessionRecord' },
 					{ name: 'Skill Group', value: 'skillGroup' },
+					{ name: 'Statistic', value: 'statistic' },
 				],
 				default: 'session',
 			},
@@ -68,6 +74,8 @@ export class TencentCloudDesk implements INodeType {
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
 			...customApiCallDescription,
+			...roleDescription,
+			...statisticsDescription,
 		],
 	};
 
