@@ -19,9 +19,11 @@ import {
 	customerServiceAccountDescription,
 	customerServiceAccountOperations,
 } from './resources/customerServiceAccount';
+import { roleDescription, roleOperations } from './resources/role';
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
+import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
 
@@ -33,6 +35,8 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	customerServiceAccount: customerServiceAccountOperations,
 	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
+	role: roleOperations,
+	statistic: statisticsOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -60,9 +64,11 @@ export class TencentCloudDesk implements INodeType {
 					{ name: 'Callback Answer', value: 'callbackAnswer' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Role', value: 'role' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'Session Record', value: 'sessionRecord' },
 					{ name: 'Skill Group', value: 'skillGroup' },
+					{ name: 'Statistic', value: 'statistic' },
 				],
 				default: 'session',
 			},
@@ -73,6 +79,8 @@ export class TencentCloudDesk implements INodeType {
 			...customerServiceAccountDescription,
 			...callbackAnswerDescription,
 			...customApiCallDescription,
+			...roleDescription,
+			...statisticsDescription,
 		],
 	};
 

@@ -1,6 +1,17 @@
 /** Every REST command the simulator answers. Add a handler file and list it here. */
 import type { CommandHandler } from '../commandRegistry';
 import { accountCheck } from './accountCheck';
+import { createMembers } from './createMembers';
+import { describeAgentStatistics } from './describeAgentStatistics';
+import { describeMemberRealtimeStatistics } from './describeMemberRealtimeStatistics';
+import { describeMemberStatusTrace } from './describeMemberStatusTrace';
+import { describeReceptionRealtimeStatistics } from './describeReceptionRealtimeStatistics';
+import { describeSessionStatistics } from './describeSessionStatistics';
+import { getMemberListInGroup } from './getMemberListInGroup';
+import { getRoleList } from './getRoleList';
+import { createMemberGroup, deleteMemberGroup, updateMemberGroup } from './memberGroups';
+import { forceMemberOffline, restoreMemberOnline } from './memberOnline';
+import { updateMember } from './updateMember';
 import { describeChatMessages } from './describeChatMessages';
 import { describeImCdrList } from './describeImCdrList';
 import { endQueuing } from './endQueuing';
@@ -26,4 +37,19 @@ export const COMMANDS: readonly CommandHandler[] = [
 	transferSession,
 	sendMsg,
 	setMemberStatus,
+	// Agent, skill group and role administration, and statistics (issue 17).
+	createMembers,
+	updateMember,
+	restoreMemberOnline,
+	forceMemberOffline,
+	describeMemberStatusTrace,
+	createMemberGroup,
+	deleteMemberGroup,
+	updateMemberGroup,
+	getMemberListInGroup,
+	getRoleList,
+	describeAgentStatistics,
+	describeMemberRealtimeStatistics,
+	describeReceptionRealtimeStatistics,
+	describeSessionStatistics,
 ];
