@@ -1,4 +1,7 @@
-/** The channel filter of the agent statistics (ConversationSources: ChannelType and optional ChannelId). */
+/**
+ * The filters of the per-agent statistics: agents by email, and channels (ConversationSources: ChannelType
+ * and optional ChannelId). Tencent names the agent list differently per command (AgentIds, MemberIds).
+ */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 export const conversationSourcesField: INodeProperties = {
@@ -50,4 +53,27 @@ export function conversationSourcesOf(filters: IDataObject): IDataObject[] | und
 		if (channelId) entry.ChannelId = channelId;
 		return entry;
 	});
+}
+
+/** The Filters collection: agent emails (sent as `agentListField`) and channels. */
+export function agentFiltersCollection(operation: string, agentListField: 'AgentIds' | 'MemberIds'): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['statistic'], operation: [operation] } },
+		options: [
+			{
+				displayName: 'Agent Emails',
+				name: 'agentEmails',
+				type: 'string',
+				default: '',
+				placeholder: 'alice@example.com, bob@example.com',
+				description: `Only these agents, separated by commas (${agentListField})`,
+			},
+			conversationSourcesField,
+		],
+	};
 }

@@ -6,7 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { splitList } from '../../helpers/listValues';
 import { collectPages } from '../../helpers/paging';
 import type { DeskClient } from '../../transport/deskClient';
-import { conversationSourcesField, conversationSourcesOf } from './conversationSources';
+import { agentFiltersCollection, conversationSourcesOf } from './conversationSources';
 
 /** Desk's maximum `Limit`. */
 const PAGE_SIZE = 100;
@@ -23,25 +23,7 @@ export const getAgentRealtimeStatisticsDescription: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...pagingFields('statistic', 'getAgentRealtimeStatistics'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Agent Emails',
-				name: 'agentEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: 'Only these agents, separated by commas (MemberIds)',
-			},
-			conversationSourcesField,
-		],
-	},
+	agentFiltersCollection('getAgentRealtimeStatistics', 'MemberIds'),
 	optionsCollection('statistic', 'getAgentRealtimeStatistics'),
 ];
 

@@ -6,36 +6,17 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { splitList } from '../../helpers/listValues';
 import { collectPages } from '../../helpers/paging';
 import type { DeskClient } from '../../transport/deskClient';
-import { conversationSourcesField, conversationSourcesOf } from './conversationSources';
+import { agentFiltersCollection, conversationSourcesOf } from './conversationSources';
 import { dayRangeFields, readDayRange, timeZoneOption } from './dayRange';
 
 /** Desk's maximum `Limit`. */
 const PAGE_SIZE = 100;
 
-const show = { resource: ['statistic'], operation: ['getAgentStatistics'] };
 
 export const getAgentStatisticsDescription: INodeProperties[] = [
 	...dayRangeFields('getAgentStatistics'),
 	...pagingFields('statistic', 'getAgentStatistics'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Agent Emails',
-				name: 'agentEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: 'Only these agents, separated by commas (AgentIds)',
-			},
-			conversationSourcesField,
-		],
-	},
+	agentFiltersCollection('getAgentStatistics', 'AgentIds'),
 	optionsCollection('statistic', 'getAgentStatistics', [timeZoneOption]),
 ];
 
