@@ -10,15 +10,19 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
+import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
 	customerServiceAccountOperations,
 } from './resources/customerServiceAccount';
+import { groupChatDescription, groupChatOperations } from './resources/groupChat';
+import { quickReplyDescription, quickReplyOperations } from './resources/quickReply';
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
@@ -33,6 +37,9 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	customerServiceAccount: customerServiceAccountOperations,
 	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
+	quickReply: quickReplyOperations,
+	conversationSetting: conversationSettingOperations,
+	groupChat: groupChatOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -43,7 +50,7 @@ export class TencentCloudDesk implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents and skill groups',
+		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents, skill groups, customer service accounts, quick replies and conversation settings',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -58,8 +65,11 @@ export class TencentCloudDesk implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Callback Answer', value: 'callbackAnswer' },
+					{ name: 'Conversation Setting', value: 'conversationSetting' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Group Chat', value: 'groupChat' },
+					{ name: 'Quick Reply', value: 'quickReply' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'Session Record', value: 'sessionRecord' },
 					{ name: 'Skill Group', value: 'skillGroup' },
@@ -72,12 +82,15 @@ export class TencentCloudDesk implements INodeType {
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
 			...callbackAnswerDescription,
+			...quickReplyDescription,
+			...conversationSettingDescription,
+			...groupChatDescription,
 			...customApiCallDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchSkillGroups, searchAgents },
+		listSearch: { searchSkillGroups, searchAgents, searchCustomerServiceAccounts, searchQuickReplyGroups, searchConversationSettings },
 		loadOptions: { getAgents },
 	};
 
