@@ -5,7 +5,6 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { agentLocator, skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
@@ -45,10 +44,11 @@ export async function contactUser(this: IExecuteFunctions, client: DeskClient, i
 	if (agent) body.MemberId = agent;
 
 	const answer = await client.desk('contact_user', body, { itemIndex });
+	// The contact has happened: a failed look-up leaves SessionId null rather than failing the item.
 	const state = await client.desk(
 		'get_session_state',
 		{ ClientUserId: clientUserId, CustomerServiceId: account },
-		{ itemIndex, acceptErrorCodes: [SESSION_NOT_FOUND] },
+		{ itemIndex, acceptErrorCodes: 'answers' },
 	);
 	return {
 		SessionId: isError(state) ? null : (state.SessionId ?? null),
