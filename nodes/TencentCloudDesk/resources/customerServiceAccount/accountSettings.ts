@@ -17,13 +17,14 @@ const prompt = (displayName: string, name: string, description: string): INodePr
 	description,
 });
 
-export function accountSettingsCollection(name: string, displayName: string, show: IDataObject): INodeProperties {
+export function accountSettingsCollection(name: string, displayName: string, show: IDataObject, description?: string): INodeProperties {
 	return {
 		displayName,
 		name,
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		...(description && { description }),
 		displayOptions: { show: show as NonNullable<INodeProperties['displayOptions']>['show'] },
 		options: [
 			{

@@ -12,7 +12,12 @@ const show = { resource: ['customerServiceAccount'], operation: ['update'] };
 
 export const updateAccountDescription: INodeProperties[] = [
 	customerServiceAccountLocator('account', show, { required: true }),
-	accountSettingsCollection('updateFields', 'Update Fields', show),
+	accountSettingsCollection(
+		'updateFields',
+		'Update Fields',
+		show,
+		'Only the fields added are sent; Desk leaves the others unchanged. A text field added but left empty is sent empty, which clears it.',
+	),
 	optionsCollection('customerServiceAccount', 'update'),
 ];
 

@@ -73,5 +73,5 @@ export async function createGroup(this: IExecuteFunctions, client: DeskClient, i
 		body.UseScopeList = list;
 	}
 	const answer = await client.desk('add_quick_reply_group', body, { itemIndex });
-	return { ...body, GroupId: String(answer.GroupId), created: true };
+	return { ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId), created: true };
 }
