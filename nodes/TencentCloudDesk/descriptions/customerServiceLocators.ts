@@ -51,7 +51,8 @@ export function quickReplyGroupLocator(name: string, show: Show, overrides: Part
 	return locator(
 		{
 			displayName: 'Quick Reply Category',
-			description: 'The quick-reply category (GroupId, a string). The list shows the categories your agents can use.',
+			description:
+				'The quick-reply category (GroupId, a string). The list shows the categories your agents can use: a command that lists all categories is NOT FOUND in Tencent’s docs.',
 			searchListMethod: 'searchQuickReplyGroups',
 			placeholder: '2205',
 		},
