@@ -3,6 +3,7 @@
  * plus one line in `api/index.ts`.
  */
 import type { AppMembers } from './memberDirectory';
+import type { AppServices } from './appServices';
 import type { AppliedStep, SessionStore } from './sessionStore';
 import type { SessionStep, SimulatorApp, StateSpelling } from './types';
 
@@ -22,6 +23,8 @@ export interface CommandContext {
 	/** The app's agents and skill groups. */
 	members: AppMembers;
 	applySteps: ApplySteps;
+	/** The app's CS accounts, quick replies, conversation settings, group chats and open streams. */
+	services: AppServices;
 }
 
 export interface CommandHandler {

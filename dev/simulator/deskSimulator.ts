@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import { COMMANDS } from './api';
+import { ServiceDirectory } from './appServices';
 import { AppRegistry } from './apps';
 import { CallbackQueue } from './callbackQueue';
 import { CallbackSender, type CallbackOverrides } from './callbackSender';
@@ -79,6 +80,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 	const apps = new AppRegistry(options.app, options.apps);
 	const commands = new CommandRegistry([...COMMANDS, ...(options.commands ?? [])]);
 	const members = new MemberDirectory();
+	const services = new ServiceDirectory();
 	const sessions = new SessionStore(apps, members);
 	const seeded = options.seed !== false;
 	if (seeded) sessions.seed();
@@ -162,6 +164,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		reset() {
 			sessions.clear();
 			members.reset();
+			services.reset();
 			if (seeded) sessions.seed();
 			faults.reset();
 			stats.reset();
@@ -174,7 +177,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		},
 	};
 
-	const restDeps = { apps, commands, sessions, members, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
+	const restDeps = { apps, commands, sessions, members, services, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://simulator.local');
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {

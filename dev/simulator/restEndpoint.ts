@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import { setTimeout as delay } from 'timers/promises';
 
+import type { ServiceDirectory } from './appServices';
 import type { AppRegistry } from './apps';
 import { commandKey, type ApplySteps, type CommandRegistry } from './commandRegistry';
 import type { FaultController } from './faults';
@@ -22,6 +23,7 @@ export interface RestEndpointDeps {
 	commands: CommandRegistry;
 	sessions: SessionStore;
 	members: MemberDirectory;
+	services: ServiceDirectory;
 	applySteps: ApplySteps;
 	faults: FaultController;
 	stats: StatsRecorder;
@@ -92,6 +94,7 @@ async function runChecksAndCommand(
 		stateSpelling: deps.stateSpelling(),
 		members: deps.members.forApp(app.sdkAppId),
 		applySteps: deps.applySteps,
+		services: deps.services.forApp(app),
 	});
 }
 

@@ -236,7 +236,7 @@ export class SessionStore {
 		const from = role === 'User' ? session.clientUserId : role === 'Robot' ? session.customerServiceId : session.agentId;
 		const message: SessionMessage = {
 			// IM message keys are `{seq}_{random}_{unix seconds}`, like the spec's "152_1600012345_abcdefg".
-			msgKey: `${++this.msgSeq}_${randomInt(0, 2 ** 32)}_${Math.floor(time / 1000)}`,
+			msgKey: step.msgKey ?? `${++this.msgSeq}_${randomInt(0, 2 ** 32)}_${Math.floor(time / 1000)}`,
 			role,
 			from,
 			msgBody: step.msgBody

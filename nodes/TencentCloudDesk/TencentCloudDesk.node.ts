@@ -10,16 +10,20 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
+import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
 	customerServiceAccountOperations,
 } from './resources/customerServiceAccount';
 import { roleDescription, roleOperations } from './resources/role';
+import { groupChatDescription, groupChatOperations } from './resources/groupChat';
+import { quickReplyDescription, quickReplyOperations } from './resources/quickReply';
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
@@ -37,6 +41,9 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	customApiCall: customApiCallOperations,
 	role: roleOperations,
 	statistic: statisticsOperations,
+	quickReply: quickReplyOperations,
+	conversationSetting: conversationSettingOperations,
+	groupChat: groupChatOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -47,7 +54,7 @@ export class TencentCloudDesk implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents and skill groups',
+		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents, skill groups, customer service accounts, quick replies and conversation settings',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -62,8 +69,11 @@ export class TencentCloudDesk implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Callback Answer', value: 'callbackAnswer' },
+					{ name: 'Conversation Setting', value: 'conversationSetting' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Group Chat', value: 'groupChat' },
+					{ name: 'Quick Reply', value: 'quickReply' },
 					{ name: 'Role', value: 'role' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'Session Record', value: 'sessionRecord' },
@@ -78,6 +88,9 @@ export class TencentCloudDesk implements INodeType {
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
 			...callbackAnswerDescription,
+			...quickReplyDescription,
+			...conversationSettingDescription,
+			...groupChatDescription,
 			...customApiCallDescription,
 			...roleDescription,
 			...statisticsDescription,
@@ -85,7 +98,7 @@ export class TencentCloudDesk implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchSkillGroups, searchAgents },
+		listSearch: { searchSkillGroups, searchAgents, searchCustomerServiceAccounts, searchQuickReplyGroups, searchConversationSettings },
 		loadOptions: { getAgents },
 	};
 

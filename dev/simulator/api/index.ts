@@ -23,6 +23,20 @@ import { getSessionState } from './getSessionState';
 import { sendMsg } from './sendMsg';
 import { setMemberStatus } from './setMemberStatus';
 import { transferSession } from './transferSession';
+// Customer-service accounts, quick replies, conversation settings, group chat, sessions (issue 17).
+import { addImAgent } from './addImAgent';
+import { addQuickReplyGroup } from './addQuickReplyGroup';
+import { contactUser } from './contactUser';
+import { createGroup } from './createGroup';
+import { deleteImAgent } from './deleteImAgent';
+import { getAvailableQuickReplyList } from './getAvailableQuickReplyList';
+import { getChannelSpecificConversationSettings } from './getChannelSpecificConversationSettings';
+import { getImAgentListMultilingual } from './getImAgentListMultilingual';
+import { sendStreamMsg } from './sendStreamMsg';
+import { transferToHuman } from './transferToHuman';
+import { updateChannelSpecificConversationSettings } from './updateChannelSpecificConversationSettings';
+import { updateImAgent } from './updateImAgent';
+import { updateQuickReply } from './updateQuickReply';
 
 export const COMMANDS: readonly CommandHandler[] = [
 	getSessionState,
@@ -52,4 +66,17 @@ export const COMMANDS: readonly CommandHandler[] = [
 	describeMemberRealtimeStatistics,
 	describeReceptionRealtimeStatistics,
 	describeSessionStatistics,
+	addImAgent,
+	addQuickReplyGroup,
+	contactUser,
+	createGroup,
+	deleteImAgent,
+	getAvailableQuickReplyList,
+	getChannelSpecificConversationSettings,
+	getImAgentListMultilingual,
+	sendStreamMsg,
+	transferToHuman,
+	updateChannelSpecificConversationSettings,
+	updateImAgent,
+	updateQuickReply,
 ];
