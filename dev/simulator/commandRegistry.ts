@@ -2,6 +2,7 @@
  * The router: REST commands by `service/command`. A command is one handler file under `api/`
  * plus one line in `api/index.ts`.
  */
+import type { AppChatbot } from './chatbotKnowledgeBase';
 import type { AppMembers } from './memberDirectory';
 import type { AppliedStep, SessionStore } from './sessionStore';
 import type { SessionStep, SimulatorApp, StateSpelling } from './types';
@@ -22,6 +23,8 @@ export interface CommandContext {
 	/** The app's agents and skill groups. */
 	members: AppMembers;
 	applySteps: ApplySteps;
+	/** The app's chatbot knowledge base and settings (openim_console_http_svc). */
+	chatbot: AppChatbot;
 }
 
 export interface CommandHandler {

@@ -5,6 +5,7 @@ import { COMMANDS } from './api';
 import { AppRegistry } from './apps';
 import { CallbackQueue } from './callbackQueue';
 import { CallbackSender, type CallbackOverrides } from './callbackSender';
+import { ChatbotDirectory } from './chatbotKnowledgeBase';
 import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
 import { CONTROL_PREFIX, handleControlRequest, type ControlledSimulator } from './controlApi';
 import { isStateSpelling } from './currentState';
@@ -65,6 +66,8 @@ export interface DeskSimulator extends ControlledSimulator {
 	readonly faults: FaultController;
 	/** Agents and skill groups of every app (each starts from the seed). */
 	readonly members: MemberDirectory;
+	/** The chatbot knowledge base and settings of every app (each starts from the seed). */
+	readonly chatbot: ChatbotDirectory;
 	/** Play a named script or steps, sending every callback to `target` (default: callbackUrl, app token). */
 	playScript(script: ScriptInput, target?: CallbackTarget | string, options?: PlayOptions): Promise<CallbackResult[]>;
 	/** One step of an existing session, with its callback when it is a Desk event and a target is known. */
@@ -78,6 +81,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 	const apps = new AppRegistry(options.app, options.apps);
 	const commands = new CommandRegistry([...COMMANDS, ...(options.commands ?? [])]);
 	const members = new MemberDirectory();
+	const chatbot = new ChatbotDirectory();
 	const sessions = new SessionStore(apps, members);
 	const seeded = options.seed !== false;
 	if (seeded) sessions.seed();
@@ -119,6 +123,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		sessions,
 		faults,
 		members,
+		chatbot,
 		get agents() {
 			return members.forApp(apps.defaultApp.sdkAppId).list();
 		},
@@ -158,6 +163,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		reset() {
 			sessions.clear();
 			members.reset();
+			chatbot.reset();
 			if (seeded) sessions.seed();
 			faults.reset();
 			stats.reset();
@@ -169,7 +175,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		},
 	};
 
-	const restDeps = { apps, commands, sessions, members, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
+	const restDeps = { apps, commands, sessions, members, chatbot, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://simulator.local');
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {

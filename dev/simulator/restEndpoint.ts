@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import { setTimeout as delay } from 'timers/promises';
 
 import type { AppRegistry } from './apps';
+import type { ChatbotDirectory } from './chatbotKnowledgeBase';
 import { commandKey, type ApplySteps, type CommandRegistry } from './commandRegistry';
 import type { FaultController } from './faults';
 import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
@@ -22,6 +23,7 @@ export interface RestEndpointDeps {
 	commands: CommandRegistry;
 	sessions: SessionStore;
 	members: MemberDirectory;
+	chatbot: ChatbotDirectory;
 	applySteps: ApplySteps;
 	faults: FaultController;
 	stats: StatsRecorder;
@@ -74,7 +76,7 @@ async function runChecksAndCommand(
 	const app = findApp(query, (id) => deps.apps.get(id));
 	if (tooLarge) throw new DeskApiError(60003, 'the body is too large');
 	const body = parseJsonBody(rawBody);
-	authenticate(app, query, Math.floor(Date.now() / 1000));
+	authenticate(app, query, Math.floor(Date.now() / 1000), target.service);
 
 	const handler = deps.commands.find(target.service, target.command);
 	if (!handler) throw new DeskApiError(60002, `unknown command ${target.service}/${target.command}`);
@@ -92,6 +94,7 @@ async function runChecksAndCommand(
 		stateSpelling: deps.stateSpelling(),
 		members: deps.members.forApp(app.sdkAppId),
 		applySteps: deps.applySteps,
+		chatbot: deps.chatbot.forApp(app.sdkAppId),
 	});
 }
 

@@ -10,8 +10,12 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbotCategorySearch';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { agentDescription, agentOperations } from './resources/agent';
+import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
+import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
+import { chatbotSmallTalkDescription, chatbotSmallTalkOperations } from './resources/chatbotSmallTalk';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
@@ -30,6 +34,9 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	skillGroup: skillGroupOperations,
 	customerServiceAccount: customerServiceAccountOperations,
 	customApiCall: customApiCallOperations,
+	chatbotFaq: chatbotFaqOperations,
+	chatbotSmallTalk: chatbotSmallTalkOperations,
+	chatbotSettings: chatbotSettingsOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -54,6 +61,9 @@ export class TencentCloudDesk implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Agent', value: 'agent' },
+					{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
+					{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+					{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
 					{ name: 'Session', value: 'session' },
@@ -68,11 +78,14 @@ export class TencentCloudDesk implements INodeType {
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
 			...customApiCallDescription,
+			...chatbotFaqDescription,
+			...chatbotSmallTalkDescription,
+			...chatbotSettingsDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchSkillGroups, searchAgents },
+		listSearch: { searchSkillGroups, searchAgents, searchFaqCategories, searchSmallTalkCategories },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

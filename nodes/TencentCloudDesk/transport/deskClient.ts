@@ -25,6 +25,7 @@ import {
 	networkErrorCode,
 	unreachableError,
 } from './deskErrors';
+import { CHATBOT_SERVICE, chatbotLimiter } from './chatbotRateLimit';
 import { RateLimiter } from './rateLimiter';
 
 export interface DeskClientSettings {
@@ -59,6 +60,8 @@ export interface DeskClient {
 	call(service: string, command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 	/** Shorthand for `v4/desk_http_svc/{command}`. */
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
+	/** Shorthand for `v4/openim_console_http_svc/{command}` (chatbot knowledge base), at most 5 calls/s per app. */
+	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
 const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
@@ -80,6 +83,7 @@ export async function createDeskClient(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
 	const limiter = new RateLimiter(requestsPerSecond);
+	const botLimiter = chatbotLimiter(baseUrl, String(credentials.sdkAppId));
 	const node = context.getNode();
 	// Cancelling the execution in n8n aborts requests in flight, as n8n's own helpers do.
 	const abortSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
@@ -112,6 +116,8 @@ export async function createDeskClient(
 		let expiredRetried = false;
 		for (let attempt = 0; ; attempt++) {
 			await limiter.acquire();
+			// Every attempt counts against Tencent's 5/s, retries and Custom API Calls included.
+			if (service === CHATBOT_SERVICE) await botLimiter.acquire();
 			let response: { statusCode: number; body: unknown };
 			try {
 				response = await context.helpers.httpRequest({ ...request, qs: signedQuery(credentials), abortSignal });
@@ -155,5 +161,6 @@ export async function createDeskClient(
 		baseUrl,
 		call,
 		desk: async (command, body, options) => await call('desk_http_svc', command, body, options),
+		openImConsole: async (command, body, options) => await call(CHATBOT_SERVICE, command, body, options),
 	};
 }
