@@ -4,7 +4,7 @@
  * concurrency, two executions at once and Custom API Calls all share one limiter; no -14 reaches Tencent's side.
  */
 import { callDeskApi, CHATBOT_SERVICE, DEFAULT_SDK_APP_ID, SEED_FAQS } from '../../dev/simulator';
-import { chatbotLimiter } from '../../nodes/TencentCloudDesk/transport/chatbotRateLimit';
+import { chatbotLimit } from '../../nodes/TencentCloudDesk/transport/chatbotRateLimit';
 import { byId, useDeskOperations } from '../helpers/deskOperations';
 
 jest.setTimeout(120_000);
@@ -81,8 +81,8 @@ describe('5 chatbot calls per second per app', () => {
 	});
 
 	it('keeps one limiter per app, shared by every client of that app', () => {
-		expect(chatbotLimiter('http://a', '1')).toBe(chatbotLimiter('http://a', '1'));
-		expect(chatbotLimiter('http://a', '1')).not.toBe(chatbotLimiter('http://a', '2'));
-		expect(chatbotLimiter('http://a', '1')).not.toBe(chatbotLimiter('http://b', '1'));
+		expect(chatbotLimit('http://a', '1')).toBe(chatbotLimit('http://a', '1'));
+		expect(chatbotLimit('http://a', '1')).not.toBe(chatbotLimit('http://a', '2'));
+		expect(chatbotLimit('http://a', '1')).not.toBe(chatbotLimit('http://b', '1'));
 	});
 });

@@ -25,7 +25,7 @@ import {
 	networkErrorCode,
 	unreachableError,
 } from './deskErrors';
-import { CHATBOT_SERVICE, chatbotLimiter } from './chatbotRateLimit';
+import { CHATBOT_SERVICE, chatbotLimit } from './chatbotRateLimit';
 import { RateLimiter } from './rateLimiter';
 
 export interface DeskClientSettings {
@@ -83,7 +83,7 @@ export async function createDeskClient(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
 	const limiter = new RateLimiter(requestsPerSecond);
-	const botLimiter = chatbotLimiter(baseUrl, String(credentials.sdkAppId));
+	const botLimit = chatbotLimit(baseUrl, String(credentials.sdkAppId));
 	const node = context.getNode();
 	// Cancelling the execution in n8n aborts requests in flight, as n8n's own helpers do.
 	const abortSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
@@ -117,11 +117,13 @@ export async function createDeskClient(
 		for (let attempt = 0; ; attempt++) {
 			await limiter.acquire();
 			// Every attempt counts against Tencent's 5/s, retries and Custom API Calls included.
-			if (service === CHATBOT_SERVICE) await botLimiter.acquire();
+			if (service === CHATBOT_SERVICE) await botLimit.spacing.acquire();
+			const leaveWindow = service === CHATBOT_SERVICE ? await botLimit.window.enter() : undefined;
 			let response: { statusCode: number; body: unknown };
 			try {
 				response = await context.helpers.httpRequest({ ...request, qs: signedQuery(credentials), abortSignal });
 			} catch (error) {
+				leaveWindow?.();
 				const code = networkErrorCode(error);
 				if (isTransientNetworkError(code) && attempt < maxRetries) {
 					await backoff(attempt);
@@ -129,6 +131,8 @@ export async function createDeskClient(
 				}
 				throw unreachableError(node, baseUrl, code, itemIndex);
 			}
+			// The answer is in: the call's place in the window now counts from here.
+			leaveWindow?.();
 
 			if (response.statusCode >= 500 && attempt < maxRetries) {
 				await backoff(attempt);
