@@ -74,8 +74,8 @@ export function faqCategoryLocator(name: string, show: Show, overrides: Partial<
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The FAQ category (CategoryId)',
-		hint: 'Tencent has no documented API to list FAQ categories: the list shows categories that hold published questions. For an empty or new category, enter the ID that Create Category returned.',
+		description: 'The FAQ category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
+		hint: 'Tencent documents no command to list or rename FAQ categories (reach one you know through Custom API Call): this list shows the categories that hold published questions. For an empty or new category, enter the ID Create Category returned.',
 		displayOptions: { show },
 		modes: [
 			{
@@ -97,7 +97,7 @@ export function smallTalkCategoryLocator(name: string, show: Show, overrides: Pa
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The small-talk category (CategoryId)',
+		description: 'The small-talk category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
 		displayOptions: { show },
 		modes: [
 			{

@@ -33,7 +33,7 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 			default: '',
 			placeholder: 'How do I reset my password?',
 			description: 'The standard question the bot matches customers’ messages against',
-			hint: CHATBOT_WRITE_HINT,
+			hint: `${CHATBOT_WRITE_HINT} Tencent’s docs do not show what it answers, so the new question’s ID may be missing from the output: Get Many with the question as search text finds it.`,
 			displayOptions: { show },
 		},
 		{
