@@ -2,6 +2,7 @@
  * The router: REST commands by `service/command`. A command is one handler file under `api/`
  * plus one line in `api/index.ts`.
  */
+import type { AppChatbot } from './chatbotKnowledgeBase';
 import type { AppMembers } from './memberDirectory';
 import type { AppServices } from './appServices';
 import type { AppliedStep, SessionStore } from './sessionStore';
@@ -25,6 +26,8 @@ export interface CommandContext {
 	applySteps: ApplySteps;
 	/** The app's CS accounts, quick replies, conversation settings, group chats and open streams. */
 	services: AppServices;
+	/** The app's chatbot knowledge base and settings (openim_console_http_svc). */
+	chatbot: AppChatbot;
 }
 
 export interface CommandHandler {

@@ -35,6 +35,10 @@ export {
 } from './seedData';
 export { AppMembers, MemberDirectory, type DeskMember, type MemberFields, type SkillGroup, type StatusChange } from './memberDirectory';
 export { MEMBER_STATUS_NUMBERS } from './api/describeMemberRealtimeStatistics';
+export { AppChatbot, CHATBOT_RATE_LIMIT_PER_SECOND, ChatbotDirectory, type BotCategory, type BotQuestion } from './chatbotKnowledgeBase';
+export * from './chatbotSeed';
+export { CHATBOT_UNDOCUMENTED_ERROR } from './api/chatbotCommand';
+export { CHATBOT_PARSE_ERROR } from './api/chatbotParams';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './api/params';
 export { API_END_STEP, InvalidTransitionError, TRANSITIONS, WAITING_FOR_AGENT_STEP } from './sessionStateMachine';
 export type { AppliedStep, CreateSessionInput, SessionStore } from './sessionStore';

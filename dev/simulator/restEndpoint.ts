@@ -8,6 +8,7 @@ import { setTimeout as delay } from 'timers/promises';
 
 import type { ServiceDirectory } from './appServices';
 import type { AppRegistry } from './apps';
+import type { ChatbotDirectory } from './chatbotKnowledgeBase';
 import { commandKey, type ApplySteps, type CommandRegistry } from './commandRegistry';
 import type { FaultController } from './faults';
 import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
@@ -24,6 +25,7 @@ export interface RestEndpointDeps {
 	sessions: SessionStore;
 	members: MemberDirectory;
 	services: ServiceDirectory;
+	chatbot: ChatbotDirectory;
 	applySteps: ApplySteps;
 	faults: FaultController;
 	stats: StatsRecorder;
@@ -76,7 +78,7 @@ async function runChecksAndCommand(
 	const app = findApp(query, (id) => deps.apps.get(id));
 	if (tooLarge) throw new DeskApiError(60003, 'the body is too large');
 	const body = parseJsonBody(rawBody);
-	authenticate(app, query, Math.floor(Date.now() / 1000));
+	authenticate(app, query, Math.floor(Date.now() / 1000), target.service);
 
 	const handler = deps.commands.find(target.service, target.command);
 	if (!handler) throw new DeskApiError(60002, `unknown command ${target.service}/${target.command}`);
@@ -95,6 +97,7 @@ async function runChecksAndCommand(
 		members: deps.members.forApp(app.sdkAppId),
 		applySteps: deps.applySteps,
 		services: deps.services.forApp(app),
+		chatbot: deps.chatbot.forApp(app.sdkAppId),
 	});
 }
 

@@ -11,11 +11,15 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
 import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
+import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbotCategorySearch';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
 import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
+import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
+import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
+import { chatbotSmallTalkDescription, chatbotSmallTalkOperations } from './resources/chatbotSmallTalk';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
@@ -44,6 +48,9 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	quickReply: quickReplyOperations,
 	conversationSetting: conversationSettingOperations,
 	groupChat: groupChatOperations,
+	chatbotFaq: chatbotFaqOperations,
+	chatbotSmallTalk: chatbotSmallTalkOperations,
+	chatbotSettings: chatbotSettingsOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -69,6 +76,9 @@ export class TencentCloudDesk implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Callback Answer', value: 'callbackAnswer' },
+					{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
+					{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+					{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
 					{ name: 'Conversation Setting', value: 'conversationSetting' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
@@ -94,11 +104,22 @@ export class TencentCloudDesk implements INodeType {
 			...customApiCallDescription,
 			...roleDescription,
 			...statisticsDescription,
+			...chatbotFaqDescription,
+			...chatbotSmallTalkDescription,
+			...chatbotSettingsDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchSkillGroups, searchAgents, searchCustomerServiceAccounts, searchQuickReplyGroups, searchConversationSettings },
+		listSearch: {
+			searchSkillGroups,
+			searchAgents,
+			searchCustomerServiceAccounts,
+			searchQuickReplyGroups,
+			searchConversationSettings,
+			searchFaqCategories,
+			searchSmallTalkCategories,
+		},
 		loadOptions: { getAgents },
 	};
 

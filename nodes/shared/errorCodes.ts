@@ -30,6 +30,10 @@ const CHECK_KEY = 'Copy the secret key again from the Chat console (Applications
 const RETRY_LATER = 'Temporary: the node retried with backoff; run again later or lower the concurrency';
 
 export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
+	// The chatbot knowledge-base service (openim_console_http_svc) answers with its own negative codes.
+	[-7]: { kind: 'request', meaning: 'The chatbot API could not parse the request', fix: 'Check the field values: IDs, status and answer type must have the documented types' },
+	[-14]: { kind: 'rateLimit', meaning: 'Chatbot API rate limit exceeded (5 calls per second)', fix: 'The node keeps to 5 calls per second per app; other tools calling the same app share the limit, so run again later' },
+	[-20]: { kind: 'credential', field: 'Admin Identifier', meaning: 'The chatbot API needs the App administrator account', fix: 'Use an App admin account (Chat console → Account Management → App Admin) as the Admin Identifier' },
 	60002: { kind: 'request', meaning: 'The request URL could not be parsed', fix: 'Check the Base URL in the credential' },
 	60003: { kind: 'request', meaning: 'The request body is not valid JSON', fix: 'Check the JSON you passed to the node' },
 	60004: { kind: 'credential', field: 'Admin Identifier', meaning: 'The identifier or UserSig in the request is wrong', fix: 'Check the Admin Identifier and Secret Key in the credential' },
@@ -85,3 +89,5 @@ export const SESSION_NOT_FOUND = 141005;
 export const NO_AGENT_ONLINE = 141001;
 export const NO_FREE_AGENT_IN_GROUP = 141025;
 export const SESSION_NOT_QUEUING = 141027;
+/** The chatbot knowledge-base service's rate-limit answer. */
+export const CHATBOT_RATE_LIMITED = -14;

@@ -12,6 +12,14 @@ import { getRoleList } from './getRoleList';
 import { createMemberGroup, deleteMemberGroup, updateMemberGroup } from './memberGroups';
 import { forceMemberOffline, restoreMemberOnline } from './memberOnline';
 import { updateMember } from './updateMember';
+import { addChitchat } from './addChitchat';
+import { addFaq } from './addFaq';
+import { addFaqCategory } from './addFaqCategory';
+import { batchSetChitchat } from './batchSetChitchat';
+import { batchSetFaq } from './batchSetFaq';
+import { delFaqCategory } from './delFaqCategory';
+import { descChitchatCategory } from './descChitchatCategory';
+import { descRobotConfig } from './descRobotConfig';
 import { describeChatMessages } from './describeChatMessages';
 import { describeImCdrList } from './describeImCdrList';
 import { endQueuing } from './endQueuing';
@@ -20,6 +28,8 @@ import { getImAgentList } from './getImAgentList';
 import { getMemberGroupList } from './getMemberGroupList';
 import { getMemberList } from './getMemberList';
 import { getSessionState } from './getSessionState';
+import { listChitchat } from './listChitchat';
+import { listFaq } from './listFaq';
 import { sendMsg } from './sendMsg';
 import { setMemberStatus } from './setMemberStatus';
 import { transferSession } from './transferSession';
@@ -37,6 +47,8 @@ import { transferToHuman } from './transferToHuman';
 import { updateChannelSpecificConversationSettings } from './updateChannelSpecificConversationSettings';
 import { updateImAgent } from './updateImAgent';
 import { updateQuickReply } from './updateQuickReply';
+import { updateChitchat } from './updateChitchat';
+import { updateFaq } from './updateFaq';
 
 export const COMMANDS: readonly CommandHandler[] = [
 	getSessionState,
@@ -79,4 +91,16 @@ export const COMMANDS: readonly CommandHandler[] = [
 	updateChannelSpecificConversationSettings,
 	updateImAgent,
 	updateQuickReply,
+	listFaq,
+	addFaq,
+	updateFaq,
+	batchSetFaq,
+	addFaqCategory,
+	delFaqCategory,
+	listChitchat,
+	addChitchat,
+	updateChitchat,
+	batchSetChitchat,
+	descChitchatCategory,
+	descRobotConfig,
 ];
