@@ -15,6 +15,15 @@ import type { SessionStep, SimulatorApp, StateSpelling } from './types';
  */
 export type ApplySteps = (sessionId: string, steps: ReadonlyArray<SessionStep | string>) => AppliedStep[];
 
+/** An agent about to contact a user (contact_user), as Desk.CallbackBeforeIMContactUser describes it. */
+export interface ContactRequest {
+	clientUserId: string;
+	memberId: string;
+	groupId?: number;
+	channelId?: string;
+	channelType?: string;
+}
+
 export interface CommandContext {
 	app: SimulatorApp;
 	/** The parsed JSON body (an object). */
@@ -28,6 +37,8 @@ export interface CommandContext {
 	services: AppServices;
 	/** The app's chatbot knowledge base and settings (openim_console_http_svc). */
 	chatbot: AppChatbot;
+	/** Desk.CallbackBeforeIMContactUser: asks the business server (when configured) whether a contact may go ahead. */
+	askBeforeContact(request: ContactRequest): Promise<{ allowed: boolean }>;
 }
 
 export interface CommandHandler {

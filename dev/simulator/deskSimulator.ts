@@ -10,7 +10,7 @@ import { ChatbotDirectory } from './chatbotKnowledgeBase';
 import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
 import { CONTROL_PREFIX, handleControlRequest, type ControlledSimulator } from './controlApi';
 import { isStateSpelling } from './currentState';
-import { DecisionDesk } from './decisionDesk';
+import { DecisionDesk, type ContactRequest } from './decisionDesk';
 import { DEFAULT_HOST } from './defaults';
 import { FaultController } from './faults';
 import { MemberDirectory } from './memberDirectory';
@@ -183,7 +183,8 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		},
 	};
 
-	const restDeps = { apps, commands, sessions, members, services, chatbot, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
+	const askBeforeContact = (request: ContactRequest) => decisions.beforeContact(request);
+	const restDeps = { apps, commands, sessions, members, services, chatbot, askBeforeContact, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://simulator.local');
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {

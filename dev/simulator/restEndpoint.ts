@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'timers/promises';
 import type { ServiceDirectory } from './appServices';
 import type { AppRegistry } from './apps';
 import type { ChatbotDirectory } from './chatbotKnowledgeBase';
-import { commandKey, type ApplySteps, type CommandRegistry } from './commandRegistry';
+import { commandKey, type ApplySteps, type CommandContext, type CommandRegistry } from './commandRegistry';
 import type { FaultController } from './faults';
 import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
 import type { MemberDirectory } from './memberDirectory';
@@ -26,6 +26,7 @@ export interface RestEndpointDeps {
 	members: MemberDirectory;
 	services: ServiceDirectory;
 	chatbot: ChatbotDirectory;
+	askBeforeContact: CommandContext['askBeforeContact'];
 	applySteps: ApplySteps;
 	faults: FaultController;
 	stats: StatsRecorder;
@@ -98,6 +99,7 @@ async function runChecksAndCommand(
 		applySteps: deps.applySteps,
 		services: deps.services.forApp(app),
 		chatbot: deps.chatbot.forApp(app.sdkAppId),
+		askBeforeContact: deps.askBeforeContact,
 	});
 }
 

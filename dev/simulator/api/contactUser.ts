@@ -22,8 +22,8 @@ export const contactUser: CommandHandler = {
 	service: 'desk_http_svc',
 	command: 'contact_user',
 	requiresDesk: true,
-	handle(context) {
-		const { app, body, sessions, services, applySteps } = context;
+	async handle(context) {
+		const { app, body, sessions, services, applySteps, askBeforeContact } = context;
 		const imAgentUserId = eitherSpelling(body, 'IMAgentUserID', 'IMAgentUserId');
 		const clientUserId = eitherSpelling(body, 'ClientUserID', 'ClientUserId');
 		const groupId = optionalInt(body, 'GroupId', { min: 0 }) || undefined;
@@ -36,6 +36,9 @@ export const contactUser: CommandHandler = {
 		const agent = chooseAgent(context, groupId, memberId);
 
 		// Desk.CallbackBeforeIMContactUser, when enabled, is asked here: after the checks, before anything changes.
+		// UNCONFIRMED: the code Desk answers for a refused contact (not published); 141004 names the refusal.
+		const { allowed } = await askBeforeContact({ clientUserId, memberId: agent.email, groupId, channelId: imAgentUserId });
+		if (!allowed) throw invalidParameter('ClientUserID', 'contact refused by the business server (Desk.CallbackBeforeIMContactUser)');
 		const { sessionId } = sessions.create({ sdkAppId: app.sdkAppId, clientUserId, customerServiceId: imAgentUserId, isContactUser: true });
 		applySteps(sessionId, ['SessionBegin', 'TransferringToHuman', { event: 'TransferToHumanSuccess', agentId: agent.email, skillGroupId: groupId }]);
 		return { MemberId: agent.email };
