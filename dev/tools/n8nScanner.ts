@@ -18,6 +18,10 @@ import { REPO_ROOT } from '../paths';
 
 import { packRelease } from './packRelease';
 
+// eslint-plugin-n8n-nodes-base swaps real file names for fixtures when NODE_ENV=test (its own rule
+// tests), which makes the filename rules fail on correct files; n8n's scan never runs that way.
+delete process.env.NODE_ENV;
+
 const SCANNER = require.resolve('@n8n/scan-community-package/scanner/scanner.mjs');
 /** What the scanner lints in the tarball (see analyzePackageByName in scanner.mjs). */
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
