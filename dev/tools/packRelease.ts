@@ -8,7 +8,7 @@
  * Prints the tarball's path on stdout; destination defaults to the current folder.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -17,14 +17,16 @@ import { REPO_ROOT } from '../paths';
 /** Never copied into staging, whatever .gitignore says: build output and installed modules. */
 const NEVER_COPIED = /^(dist|node_modules)(\/|$)/;
 
-/** Source files as git sees them: tracked plus untracked-not-ignored, relative paths. */
+/** Source files as git sees them: tracked plus untracked-not-ignored, relative paths; a tracked file deleted from the working tree is not source any more. */
 export function sourceFiles(repoDir: string): string[] {
 	const stdout = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
 		cwd: repoDir,
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});
-	const files = stdout.split('\0').filter((file) => file !== '' && !NEVER_COPIED.test(file));
+	const files = stdout
+		.split('\0')
+		.filter((file) => file !== '' && !NEVER_COPIED.test(file) && existsSync(join(repoDir, file)));
 	return [...new Set(files)].sort();
 }
 

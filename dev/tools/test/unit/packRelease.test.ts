@@ -91,13 +91,18 @@ it(
 	180_000,
 );
 
-it('copies only source files: never dist/ or node_modules/, even when git does not ignore them', () => {
+it('copies only source files: never dist/ or node_modules/ (even when git does not ignore them), nor a tracked file deleted since', () => {
 	const repo = path.join(dir, 'unignored');
 	fs.mkdirSync(path.join(repo, 'dist'), { recursive: true });
 	fs.mkdirSync(path.join(repo, 'nodes'), { recursive: true });
 	fs.writeFileSync(path.join(repo, 'dist', 'old.js'), '');
+	fs.mkdirSync(path.join(repo, 'node_modules', 'x'), { recursive: true });
+	fs.writeFileSync(path.join(repo, 'node_modules', 'x', 'index.js'), '');
 	fs.writeFileSync(path.join(repo, 'nodes', 'A.node.ts'), '');
 	fs.writeFileSync(path.join(repo, 'distant.md'), '');
+	fs.writeFileSync(path.join(repo, 'nodes', 'Gone.node.ts'), '');
 	execFileSync('git', ['init', '-q'], { cwd: repo });
+	execFileSync('git', ['add', 'nodes/Gone.node.ts'], { cwd: repo });
+	fs.rmSync(path.join(repo, 'nodes', 'Gone.node.ts'));
 	expect(sourceFiles(repo)).toEqual(['distant.md', 'nodes/A.node.ts']);
 });

@@ -1,6 +1,7 @@
 /**
- * n8n's scanner (`@n8n/scan-community-package`, the gate for verified community nodes) on this
- * package, offline: the source and the release tarball, zero errors and zero warnings.
+ * The release tarball as n8n's reviewers see it: n8n's scanner (`@n8n/scan-community-package`, the
+ * gate for verified community nodes) on the source and the tarball, zero errors and zero warnings;
+ * and what the scanner does not check (dev/tools/check-package.ts). One tarball for both.
  */
 import { execFile } from 'child_process';
 import * as fs from 'fs';
@@ -8,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 
+import { checkTarball, formatViolation } from '../../dev/tools/check-package';
 import type { ScanReport } from '../../dev/tools/n8nScanner';
 import { packRelease } from '../../dev/tools/packRelease';
 import { REPO_ROOT, TSX_CLI } from '../../dev/paths';
@@ -29,15 +31,17 @@ async function scan(tarball: string, sourceDir = REPO_ROOT): Promise<{ code: num
 }
 
 let dir: string;
+let tarball: string;
 beforeAll(() => {
-	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scanner-test-'));
-});
+	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-tarball-test-'));
+	tarball = packRelease({ destination: dir });
+}, 240_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 it(
 	'passes on the source and the release tarball with no error and no warning',
 	async () => {
-		const { code, report } = await scan(packRelease({ destination: dir }));
+		const { code, report } = await scan(tarball);
 		expect(report.source.problems).toEqual([]);
 		expect(report.tarball.problems).toEqual([]);
 		expect(report.source.passed).toBe(true);
@@ -51,8 +55,17 @@ it(
 	240_000,
 );
 
+it('ships only the build, and every node package.json lists with its codex and icons', () => {
+	const result = checkTarball(tarball);
+	expect(result.violations.map(formatViolation)).toEqual([]);
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	for (const node of pkg.n8n.nodes) {
+		expect(result.files).toEqual(expect.arrayContaining([`package/${node}`, `package/${node}on`]));
+	}
+});
+
 it(
-	'reports errors and warnings, from the source and from the tarball',
+	'the scanner reports errors and warnings, from the source and from the tarball',
 	async () => {
 		const write = (root: string, file: string, content: string): void => {
 			fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -75,10 +88,10 @@ it(
 		const packed = path.join(dir, 'bad-packed');
 		write(packed, 'package/package.json', pkg);
 		write(packed, 'package/dist/nodes/Bad.node.js', "const fs = require('fs');\nexports.x = process.env.X;\n");
-		const tarball = path.join(dir, 'bad.tgz');
-		await promisify(execFile)('tar', ['-czf', tarball, '-C', packed, 'package']);
+		const badTarball = path.join(dir, 'bad.tgz');
+		await promisify(execFile)('tar', ['-czf', badTarball, '-C', packed, 'package']);
 
-		const { code, report } = await scan(tarball, source);
+		const { code, report } = await scan(badTarball, source);
 		expect(code).toBe(1);
 		const rules = (leg: ScanReport['source']): string[] => leg.problems.map((p) => `${p.file} ${p.severity} ${p.rule}`);
 		expect(rules(report.source)).toEqual(
