@@ -10,6 +10,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IDataObject,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -73,7 +74,7 @@ function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: numbe
 	return accept.includes(code);
 }
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export async function createDeskClient(
 	context: RequestContext,
