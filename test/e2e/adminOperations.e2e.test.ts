@@ -4,40 +4,21 @@
  * Create / Get Members / Delete, Role → Get Many and Statistic → Get Session Statistics (its dates
  * as n8n expressions), and Statistic → Get Reception Realtime Statistics. One n8n for the file.
  */
-import type { N8nInstance } from '../../dev/harness';
-import { startN8n, stopAllProcesses } from '../../dev/harness';
-import type { DeskSimulator } from '../../dev/simulator';
-import { startDeskSimulator } from '../../dev/simulator';
 import { SEED_ROLES } from '../../dev/simulator/seedData';
-import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
-import { actionNodeChain, CREDENTIAL_NAME } from '../helpers/deskInN8n';
-import { logOnFailure } from '../helpers/failureLogs';
+import { actionNodeChain } from '../helpers/deskInN8n';
+import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(180_000);
 
-let n8n: N8nInstance;
-let simulator: DeskSimulator;
 
-beforeAll(async () => {
-	simulator = await startDeskSimulator();
-	n8n = await startN8n({ log: true });
-	await n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(simulator));
-}, 15 * 60_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await stopAllProcesses();
-	await simulator?.close();
-});
-
-logOnFailure('n8n log tail', () => n8n?.logTail(60));
+const env = useSimulatorInN8n();
 
 type Item = Record<string, unknown>;
 
 /** Creates the chain, runs it headless, and returns each node's output items by node name. */
 async function runChain(name: string, actions: Array<{ name: string; parameters: Record<string, unknown> }>): Promise<Record<string, Item[]>> {
-	const { id } = await n8n.api.createWorkflow(actionNodeChain(name, actions));
-	const result = await n8n.runWorkflowHeadless(id);
+	const { id } = await env.n8n.api.createWorkflow(actionNodeChain(name, actions));
+	const result = await env.n8n.runWorkflowHeadless(id);
 	expect({ code: result.code, error: result.data?.data.resultData.error }).toEqual({ code: 0, error: undefined });
 	const runData = (result.data?.data.resultData.runData ?? {}) as Record<string, Array<{ data?: { main?: Array<Array<{ json: Item }>> } }>>;
 	return Object.fromEntries(actions.map((action) => [action.name, (runData[action.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json)]));
@@ -61,15 +42,15 @@ describe('administration and reporting in a real n8n', () => {
 		]);
 		expect(outputs['Create Agent']).toEqual([expect.objectContaining({ MemberMail: 'e2e.kim@example.com', NickName: 'Kim', RoleIDList: [5], created: true })]);
 		const groupId = outputs['Create Group'][0].MemberGroupID as number;
-		expect(simulator.skillGroups.find((group) => group.skillGroupId === groupId)).toMatchObject({ name: 'E2E group', receptionLimit: 4 });
+		expect(env.simulator.skillGroups.find((group) => group.skillGroupId === groupId)).toMatchObject({ name: 'E2E group', receptionLimit: 4 });
 		expect(outputs['Get Members']).toEqual([expect.objectContaining({ MemberMail: 'e2e.kim@example.com', NickName: 'Kim', MemberGroupIDList: [groupId], EffectiveReceptionLimit: 4 })]);
 
 		const deleted = await runChain('Delete skill group', [
 			{ name: 'Delete Group', parameters: { resource: 'skillGroup', operation: 'delete', skillGroup: { __rl: true, mode: 'id', value: String(groupId) }, options: {} } },
 		]);
 		expect(deleted['Delete Group']).toEqual([{ MemberGroupID: groupId, deleted: true }]);
-		expect(simulator.skillGroups.some((group) => group.skillGroupId === groupId)).toBe(false);
-		expect(simulator.agents.find((agent) => agent.email === 'e2e.kim@example.com')?.skillGroupIds).toEqual([]);
+		expect(env.simulator.skillGroups.some((group) => group.skillGroupId === groupId)).toBe(false);
+		expect(env.simulator.agents.find((agent) => agent.email === 'e2e.kim@example.com')?.skillGroupIds).toEqual([]);
 	});
 
 	it('lists roles, and reads session statistics for the last 7 days and the reception right now', async () => {
@@ -87,7 +68,7 @@ describe('administration and reporting in a real n8n', () => {
 		expect(days.reduce((sum, day) => sum + Number(day.TotalSessionCnt), 0)).toBeGreaterThanOrEqual(45);
 
 		const now = await runChain('Reception now', [{ name: 'Reception', parameters: { resource: 'statistic', operation: 'getReceptionRealtimeStatistics', options: {} } }]);
-		expect(now.Reception).toEqual([expect.objectContaining({ CurrentQueueCnt: expect.any(Number), FreeAgentCnt: simulator.agents.filter((agent) => agent.status === 'STATUS_FREE').length })]);
-		expect(JSON.stringify(now)).not.toContain(simulator.app.secretKey);
+		expect(now.Reception).toEqual([expect.objectContaining({ CurrentQueueCnt: expect.any(Number), FreeAgentCnt: env.simulator.agents.filter((agent) => agent.status === 'STATUS_FREE').length })]);
+		expect(JSON.stringify(now)).not.toContain(env.simulator.app.secretKey);
 	});
 });

@@ -10,16 +10,12 @@
  */
 import { randomUUID } from 'crypto';
 
-import type { Execution, N8nInstance, WorkflowJson } from '../../dev/harness';
-import { startN8n, stopAllProcesses } from '../../dev/harness';
+import type { Execution, WorkflowJson } from '../../dev/harness';
 import { loadExample, triggerWebhookId } from '../../dev/harness/examples';
 import { sleep } from '../../dev/harness/http';
-import type { DeskSimulator } from '../../dev/simulator';
-import { startDeskSimulator } from '../../dev/simulator';
-import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { SEED_ENDED_SESSION_COUNT } from '../../dev/simulator/seedData';
 import { CREDENTIAL_NAME, expectExactAcks } from '../helpers/deskInN8n';
-import { logOnFailure } from '../helpers/failureLogs';
+import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(10 * 60_000);
 
@@ -27,22 +23,8 @@ const CATCH_UP = 'Session Ended (Catch-Up)';
 const HANDLE = 'Handle Ended Session';
 const MINUTE = 60_000;
 
-let n8n: N8nInstance;
-let simulator: DeskSimulator;
 
-beforeAll(async () => {
-	simulator = await startDeskSimulator();
-	n8n = await startN8n({ log: true });
-	await n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(simulator));
-}, 15 * 60_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await stopAllProcesses();
-	await simulator?.close();
-});
-
-logOnFailure('n8n log tail', () => n8n?.logTail(80));
+const env = useSimulatorInN8n({ logLines: 80 });
 
 /** The catch-up trigger alone, reading from a week and a day ago, with a 15-minute look-back. */
 function catchUpWorkflow(): WorkflowJson {
@@ -68,31 +50,31 @@ function endOverTenMinutes(count: number, prefix: string): string[] {
 	const now = Date.now();
 	return Array.from({ length: count }, (_, index) => {
 		const endTime = now - 1000 - Math.floor(((count - 1 - index) * 10 * MINUTE) / count);
-		return simulator.sessions.createEnded(endTime, { sessionId: `${prefix}${index}` }).sessionId;
+		return env.simulator.sessions.createEnded(endTime, { sessionId: `${prefix}${index}` }).sessionId;
 	});
 }
 
 /** Items of a node across a workflow's finished executions, oldest execution first. */
 async function itemsOf(workflowId: string, nodeName: string, executions: number): Promise<Array<Record<string, unknown>>> {
-	const finished: Execution[] = await n8n.api.waitForExecutions(workflowId, executions, 2 * MINUTE, { includeData: true });
+	const finished: Execution[] = await env.n8n.api.waitForExecutions(workflowId, executions, 2 * MINUTE, { includeData: true });
 	expect(finished.map((execution) => execution.status)).toEqual(finished.map(() => 'success'));
 	return finished.flatMap((execution) => execution.data?.resultData.runData[nodeName]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? []);
 }
 
 async function finishedCount(workflowId: string): Promise<number> {
-	return (await n8n.api.listExecutions(workflowId)).length;
+	return (await env.n8n.api.listExecutions(workflowId)).length;
 }
 
 const cdrRequests = () =>
-	Object.entries(simulator.stats().byCommand)
+	Object.entries(env.simulator.stats().byCommand)
 		.filter(([command]) => command.endsWith('describe_im_cdr_list'))
 		.reduce((sum, [, count]) => sum + count, 0);
 
 /** One poll now: n8n polls a poll trigger when it activates the workflow. */
 async function pollByReactivating(workflowId: string): Promise<void> {
 	const before = cdrRequests();
-	await n8n.api.deactivateWorkflow(workflowId);
-	await n8n.api.activateWorkflow(workflowId);
+	await env.n8n.api.deactivateWorkflow(workflowId);
+	await env.n8n.api.activateWorkflow(workflowId);
 	expect(cdrRequests()).toBeGreaterThan(before);
 }
 
@@ -110,8 +92,8 @@ describe('catching up after downtime, in a real n8n', () => {
 	let executions = 0;
 
 	it('first poll from a date: every seeded record once', async () => {
-		workflowId = (await n8n.api.createWorkflow(catchUpWorkflow())).id;
-		await n8n.api.activateWorkflow(workflowId);
+		workflowId = (await env.n8n.api.createWorkflow(catchUpWorkflow())).id;
+		await env.n8n.api.activateWorkflow(workflowId);
 		const items = await itemsOf(workflowId, CATCH_UP, (executions = 1));
 		expect(items).toHaveLength(SEED_ENDED_SESSION_COUNT);
 		expect(items[0]).toEqual(expect.objectContaining({ SessionId: expect.any(String), endTime: expect.any(String), startTime: expect.any(String) }));
@@ -121,7 +103,7 @@ describe('catching up after downtime, in a real n8n', () => {
 	it('n8n stopped while 500 sessions end over ten minutes: after the restart each is emitted once, and none again over three more polls', async () => {
 		let ended: string[] = [];
 		const downFor = Date.now();
-		await n8n.restart({ whileDown: async () => void (ended = endOverTenMinutes(500, `outage-${randomUUID().slice(0, 8)}-`)) });
+		await env.n8n.restart({ whileDown: async () => void (ended = endOverTenMinutes(500, `outage-${randomUUID().slice(0, 8)}-`)) });
 		console.log(`n8n was down ${((Date.now() - downFor) / 1000).toFixed(1)} s (stop, 500 sessions ended, boot)`);
 
 		const items = await itemsOf(workflowId, CATCH_UP, (executions += 1));
@@ -137,13 +119,13 @@ describe('catching up after downtime, in a real n8n', () => {
 
 	it('n8n killed in the middle of a scheduled poll’s paging: the next start emits every record once', async () => {
 		// 800 records in the look-back: 8 pages, each answered after 1.5 s, so the poll is still paging when killed.
-		simulator.faults.set({ latencyMs: 1500 });
+		env.simulator.faults.set({ latencyMs: 1500 });
 		const ended = endOverTenMinutes(300, `paging-${randomUUID().slice(0, 8)}-`);
 		const before = cdrRequests();
 		await waitFor(() => cdrRequests() >= before + 3, 'the every-minute poll to read 3 pages', 2 * MINUTE);
 		const killedAt = Date.now();
-		await n8n.restart({ crash: true, whileDown: async () => expect(cdrRequests() - before).toBeLessThan(8) });
-		simulator.faults.set({ latencyMs: 0 });
+		await env.n8n.restart({ crash: true, whileDown: async () => expect(cdrRequests() - before).toBeLessThan(8) });
+		env.simulator.faults.set({ latencyMs: 0 });
 
 		const items = await itemsOf(workflowId, CATCH_UP, (executions += 1));
 		expect(items.map((item) => item.SessionId as string)).toEqual([...emitted, ...ended]);
@@ -152,20 +134,20 @@ describe('catching up after downtime, in a real n8n', () => {
 		await pollByReactivating(workflowId);
 		await sleep(2000);
 		expect(await finishedCount(workflowId)).toBe(executions);
-		await n8n.api.deactivateWorkflow(workflowId);
+		await env.n8n.api.deactivateWorkflow(workflowId);
 	});
 });
 
 describe('examples/live-and-catch-up.json, in a real n8n', () => {
 	it('handles each ended session once, whether the live callback or the catch-up saw it first', async () => {
 		const example = loadExample('live-and-catch-up.json');
-		const workflowId = (await n8n.api.createWorkflow(example)).id;
-		await n8n.api.activateWorkflow(workflowId);
-		const url = n8n.api.webhookUrl(triggerWebhookId(example), 'webhook');
-		await n8n.api.waitForWebhook(url);
+		const workflowId = (await env.n8n.api.createWorkflow(example)).id;
+		await env.n8n.api.activateWorkflow(workflowId);
+		const url = env.n8n.api.webhookUrl(triggerWebhookId(example), 'webhook');
+		await env.n8n.api.waitForWebhook(url);
 
 		// Live: Desk's callbacks arrive; SessionEnd runs the workflow once.
-		expectExactAcks(await simulator.playScript('happyPath', { url }, {}));
+		expectExactAcks(await env.simulator.playScript('happyPath', { url }, {}));
 		const live = await itemsOf(workflowId, HANDLE, 1);
 		expect(live).toEqual([expect.objectContaining({ seenBy: 'live', SessionId: expect.any(String) })]);
 		const liveId = live[0].SessionId as string;

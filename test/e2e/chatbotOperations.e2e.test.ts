@@ -4,32 +4,15 @@
  * FAQ in it, reads them back, adds a small-talk question and reads the bot's settings against the
  * simulator, within Tencent's 5 calls/s as the simulator counts them. One n8n for the file.
  */
-import type { N8nInstance, WorkflowJson } from '../../dev/harness';
-import { startN8n, stopAllProcesses } from '../../dev/harness';
-import type { DeskSimulator } from '../../dev/simulator';
-import { SEED_ROBOT_CONFIG, startDeskSimulator } from '../../dev/simulator';
-import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
-import { actionNodeChain, CREDENTIAL_NAME } from '../helpers/deskInN8n';
-import { logOnFailure } from '../helpers/failureLogs';
+import type { WorkflowJson } from '../../dev/harness';
+import { SEED_ROBOT_CONFIG } from '../../dev/simulator';
+import { actionNodeChain } from '../helpers/deskInN8n';
+import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(180_000);
 
-let simulator: DeskSimulator;
-let n8n: N8nInstance;
 
-beforeAll(async () => {
-	simulator = await startDeskSimulator();
-	n8n = await startN8n({ log: true });
-	await n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(simulator));
-}, 15 * 60_000);
-
-afterAll(async () => {
-	await n8n?.stop();
-	await stopAllProcesses();
-	await simulator?.close();
-});
-
-logOnFailure('n8n log tail', () => n8n?.logTail(60));
+const env = useSimulatorInN8n();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
@@ -45,7 +28,7 @@ const itemsOf = (runData: RunData, node: string): Array<Record<string, unknown>>
 
 describe('chatbot operations in a real n8n', () => {
 	it('offers Chatbot FAQ, Chatbot Small Talk and Chatbot Settings from the installed node', async () => {
-		const nodes = (await n8n.api.nodeTypes()) as Array<{ name: string; properties?: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
+		const nodes = (await env.n8n.api.nodeTypes()) as Array<{ name: string; properties?: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
 		const node = nodes.find((type) => type.name === 'n8n-nodes-tencent-desk.tencentCloudDesk');
 		const resources = node?.properties?.find((property) => property.name === 'resource')?.options?.map((option) => option.value);
 		expect(resources).toEqual(expect.arrayContaining(['chatbotFaq', 'chatbotSmallTalk', 'chatbotSettings']));
@@ -61,10 +44,10 @@ describe('chatbot operations in a real n8n', () => {
 						resource: 'chatbotFaq',
 						operation: 'create',
 						category: byId('={{ $json.CategoryId }}'),
-						question: 'Is this from a real n8n?',
+						question: 'Is this from a real env.n8n?',
 						answer: 'Yes.',
 						answerType: 0,
-						additionalFields: { similarQuestions: 'Real n8n?' },
+						additionalFields: { similarQuestions: 'Real env.n8n?' },
 						options: {},
 					},
 				},
@@ -86,9 +69,9 @@ describe('chatbot operations in a real n8n', () => {
 				{ name: 'Get Settings', parameters: { resource: 'chatbotSettings', operation: 'get', languageTag: '', options: {} } },
 			]),
 		);
-		const { id } = await n8n.api.createWorkflow(workflow);
-		simulator.resetStats();
-		const result = await n8n.runWorkflowHeadless(id);
+		const { id } = await env.n8n.api.createWorkflow(workflow);
+		env.simulator.resetStats();
+		const result = await env.n8n.runWorkflowHeadless(id);
 		expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({ code: 0, stderr: '' });
 		const runData = result.data?.data.resultData.runData as RunData;
 
@@ -96,12 +79,12 @@ describe('chatbot operations in a real n8n', () => {
 		expect(category).toEqual({ Title: 'E2E', CategoryId: expect.any(Number) });
 		expect(itemsOf(runData, 'Create FAQ')[0]).toMatchObject({ CategoryId: category.CategoryId, created: true });
 		expect(itemsOf(runData, 'Get FAQs')).toEqual([
-			expect.objectContaining({ StandardQuestion: 'Is this from a real n8n?', SimilarQuestions: ['Real n8n?'], Status: 4 }),
+			expect.objectContaining({ StandardQuestion: 'Is this from a real env.n8n?', SimilarQuestions: ['Real env.n8n?'], Status: 4 }),
 		]);
 		expect(itemsOf(runData, 'Get Small Talk').map((row) => row.StandardQuestion)).toEqual(['Cheers']);
 		expect(itemsOf(runData, 'Get Settings')[0]).toEqual(SEED_ROBOT_CONFIG);
 
-		const stats = simulator.stats();
+		const stats = env.simulator.stats();
 		expect(stats.byCommand).toMatchObject({
 			'openim_console_http_svc/add_faq_category': 1,
 			'openim_console_http_svc/add_faq': 1,
@@ -110,8 +93,8 @@ describe('chatbot operations in a real n8n', () => {
 			'openim_console_http_svc/list_chitchat': 1,
 			'openim_console_http_svc/desc_robot_config': 1,
 		});
-		expect(stats.peakRequestsPerSecondByApp[String(simulator.app.sdkAppId)]).toBeLessThanOrEqual(5);
+		expect(stats.peakRequestsPerSecondByApp[String(env.simulator.app.sdkAppId)]).toBeLessThanOrEqual(5);
 		expect(stats.byErrorCode['-14']).toBeUndefined();
-		expect(JSON.stringify(result.data)).not.toContain(simulator.app.secretKey);
+		expect(JSON.stringify(result.data)).not.toContain(env.simulator.app.secretKey);
 	});
 });

@@ -5,14 +5,10 @@
  * simulator's state then shows each change. Also n8n's own resource-locator search for the new pickers.
  * One n8n for the file.
  */
-import type { N8nInstance } from '../../dev/harness';
-import { stopAllProcesses, startN8n } from '../../dev/harness';
-import type { DeskSimulator } from '../../dev/simulator';
-import { callDeskApi, DEFAULT_CUSTOMER_SERVICE_ID, SEED_SESSION_IDS, startDeskSimulator } from '../../dev/simulator';
-import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import { callDeskApi, DEFAULT_CUSTOMER_SERVICE_ID, SEED_SESSION_IDS } from '../../dev/simulator';
 import { SEED_CONVERSATION_SETTINGS } from '../../dev/simulator/serviceSeedData';
 import { actionNodeChain, CREDENTIAL_NAME } from '../helpers/deskInN8n';
-import { logOnFailure } from '../helpers/failureLogs';
+import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(180_000);
 
@@ -21,29 +17,14 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const noPicker = { __rl: true, mode: 'list', value: '' };
 const setting = SEED_CONVERSATION_SETTINGS[1];
 
-let simulator: DeskSimulator;
-let n8n: N8nInstance;
-let credentialId = '';
 
-beforeAll(async () => {
-	simulator = await startDeskSimulator();
-	n8n = await startN8n({ log: true });
-	credentialId = (await n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(simulator))).id;
-}, 15 * 60_000);
+const env = useSimulatorInN8n();
 
-afterAll(async () => {
-	await n8n?.stop();
-	await stopAllProcesses();
-	await simulator?.close();
-});
-
-logOnFailure('n8n log tail', () => n8n?.logTail(60));
-
-const desk = (command: string, body: Record<string, unknown>) => callDeskApi(simulator.url, `desk_http_svc/${command}`, body);
+const desk = (command: string, body: Record<string, unknown>) => callDeskApi(env.simulator.url, `desk_http_svc/${command}`, body);
 
 describe('customer-service operations in a real n8n', () => {
 	it('offers the new resources and operations in the node type n8n loaded', async () => {
-		const [node] = (await n8n.api.nodeTypes()).filter((type) => type.name === NODE_TYPE) as unknown as Array<{ properties: Array<{ name: string; options?: Array<{ value: string }> }> }>;
+		const [node] = (await env.n8n.api.nodeTypes()).filter((type) => type.name === NODE_TYPE) as unknown as Array<{ properties: Array<{ name: string; options?: Array<{ value: string }> }> }>;
 		const resources = node.properties.find((property) => property.name === 'resource')?.options?.map((option) => option.value);
 		expect(resources).toEqual(expect.arrayContaining(['customerServiceAccount', 'quickReply', 'conversationSetting', 'groupChat']));
 		const operations = node.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options?.map((option) => option.value) ?? []);
@@ -83,14 +64,14 @@ describe('customer-service operations in a real n8n', () => {
 				parameters: { resource: 'session', operation: 'transferToHuman', sessionId: SEED_SESSION_IDS.chatbot, skillGroup: noPicker, preferredAgents: 'grace@example.com', options: {} },
 			},
 		]);
-		const { id } = await n8n.api.createWorkflow(workflow);
-		const result = await n8n.runWorkflowHeadless(id);
+		const { id } = await env.n8n.api.createWorkflow(workflow);
+		const result = await env.n8n.runWorkflowHeadless(id);
 		expect(result.code).toBe(0);
 		const output = JSON.stringify(result.data);
 		for (const marker of ['"IMAgentUserID":"@e2e_shop"', '"GroupName":"E2E scripts"', '"updated":true', '"GroupId":"e2e-group"', '"AgentId":"grace@example.com"']) {
 			expect(output).toContain(marker);
 		}
-		expect(output).not.toContain(simulator.app.secretKey);
+		expect(output).not.toContain(env.simulator.app.secretKey);
 
 		// What Desk (the simulator) now holds.
 		expect(((await desk('get_im_agent_list', {})).Data as Array<{ IMAgentUserId: string }>).map((account) => account.IMAgentUserId)).toContain('@e2e_shop');
@@ -104,12 +85,12 @@ describe('customer-service operations in a real n8n', () => {
 	});
 
 	it('fills the customer service account picker through n8n’s resource-locator search', async () => {
-		const answer = await n8n.api.rest<{ results: Array<{ name: string; value: string }> }>('POST', '/dynamic-node-parameters/resource-locator-results', {
+		const answer = await env.n8n.api.rest<{ results: Array<{ name: string; value: string }> }>('POST', '/dynamic-node-parameters/resource-locator-results', {
 			path: 'account',
 			methodName: 'searchCustomerServiceAccounts',
 			nodeTypeAndVersion: { name: NODE_TYPE, version: 1 },
 			currentNodeParameters: { resource: 'customerServiceAccount', operation: 'delete', account: noPicker },
-			credentials: { tencentCloudDeskApi: { id: credentialId, name: CREDENTIAL_NAME } },
+			credentials: { tencentCloudDeskApi: { id: env.credentialId, name: CREDENTIAL_NAME } },
 			filter: 'customer',
 		});
 		expect(answer.results).toContainEqual({ name: `Customer Service (${DEFAULT_CUSTOMER_SERVICE_ID})`, value: DEFAULT_CUSTOMER_SERVICE_ID });

@@ -4,26 +4,10 @@
  */
 import { invalidParameter } from './params';
 
+// The array checks live in params.ts; re-exported so the configuration commands import one module.
+export { optionalIntArray, optionalStringArray } from './params';
+
 type Body = Record<string, unknown>;
-
-export function optionalStringArray(body: Body, name: string, maxLength = Number.MAX_SAFE_INTEGER): string[] | undefined {
-	const value = body[name];
-	if (value === undefined) return undefined;
-	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry === '')) {
-		throw invalidParameter(name, 'must be an array of non-empty strings');
-	}
-	if (value.length > maxLength) throw invalidParameter(name, `may hold at most ${maxLength} entries`);
-	return value as string[];
-}
-
-export function optionalIntArray(body: Body, name: string): number[] | undefined {
-	const value = body[name];
-	if (value === undefined) return undefined;
-	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'number' || !Number.isSafeInteger(entry))) {
-		throw invalidParameter(name, 'must be an array of integers');
-	}
-	return value as number[];
-}
 
 export function optionalObject(body: Body, name: string): Record<string, unknown> | undefined {
 	const value = body[name];
