@@ -9,7 +9,7 @@ import { type Logger, resolveLogger } from './log';
 import { startN8nProcess, type N8nProcess } from './n8nProcess';
 import { createApiKey, DEFAULT_OWNER, login, type OwnerAccount, setupOwner } from './owner';
 import { type InstallMode, packPackage } from './pack';
-import { isGroupAlive, makeTempFolder, type TempFolder } from './processes';
+import { isGroupAlive, makeTempFolder, stopProcessGroup, type TempFolder } from './processes';
 
 export { parseTrailingJson };
 
@@ -68,6 +68,12 @@ export interface N8nInstance {
 	 * (`runN8nExecute`: own broker port, an expression engine the CLI exits cleanly from).
 	 */
 	runWorkflowHeadless(workflowId: string, options?: { timeoutMs?: number }): Promise<HeadlessRunResult>;
+	/**
+	 * Stop n8n and start it again on the same folder (database, credentials, workflows, the installed package):
+	 * gracefully (SIGTERM, as a deploy does) or, with `crash`, SIGKILL at once. The new process gets new ports;
+	 * `baseUrl`, `port`, `pid`, `api` and the rest are updated in place. `whileDown` runs between the two.
+	 */
+	restart(options?: { crash?: boolean; whileDown?: () => Promise<void> }): Promise<void>;
 	/** SIGTERM the process group, wait (bounded, then SIGKILL), remove the folder unless kept. Idempotent. */
 	stop(): Promise<void>;
 	readonly stopped: boolean;
@@ -92,45 +98,64 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 			packDir = await makeTempFolder('n8n-harness-pack-');
 			tarball = await packPackage({ destDir: packDir.path, log });
 		}
-		const n8n = await startN8nProcess({
-			runtime,
-			command: 'start',
-			tarball: tarball || undefined,
-			installMode: options.installMode,
-			env: options.env,
-			keep,
-			log,
-			readinessTimeoutMs: options.readinessTimeoutMs,
-		});
+		const boot = (folder?: string) =>
+			startN8nProcess({
+				runtime,
+				command: 'start',
+				tarball: folder ? undefined : tarball || undefined,
+				folder,
+				installMode: options.installMode,
+				env: options.env,
+				keep,
+				log,
+				readinessTimeoutMs: options.readinessTimeoutMs,
+			});
+		const n8n = await boot();
 		server = n8n;
-		const { baseUrl } = n8n;
 		const owner = options.owner ?? DEFAULT_OWNER;
-		await setupOwner(baseUrl, owner);
-		const cookie = await login(baseUrl, owner.email, owner.password);
-		const apiKey = await createApiKey(baseUrl, cookie);
+		await setupOwner(n8n.baseUrl, owner);
+		/** What changes with each boot: ports, process, session. */
+		let boots = 0;
+		const connect = async (running: N8nProcess) => {
+			const cookie = await login(running.baseUrl, owner.email, owner.password);
+			// API key labels are unique per user, and the database outlives a restart.
+			const apiKey = await createApiKey(running.baseUrl, cookie, boots++ === 0 ? undefined : `harness-restart-${boots}`);
+			return {
+				baseUrl: running.baseUrl,
+				port: running.port,
+				brokerPort: running.brokerPort,
+				pid: running.pid,
+				logFile: running.logFile,
+				logTail: running.logTail,
+				api: new N8nApiClient(running.baseUrl, apiKey, cookie),
+				browserCookies: () =>
+					cookie.split('; ').map((pair) => {
+						const at = pair.indexOf('=');
+						return { name: pair.slice(0, at), value: pair.slice(at + 1), url: running.baseUrl };
+					}),
+			};
+		};
 
-		return {
-			baseUrl,
-			port: n8n.port,
-			brokerPort: n8n.brokerPort,
-			pid: n8n.pid,
+		const instance: N8nInstance = {
+			...(await connect(n8n)),
 			folder: n8n.folder,
-			logFile: n8n.logFile,
-			api: new N8nApiClient(baseUrl, apiKey, cookie),
 			owner: { email: owner.email, password: owner.password },
 			runtime,
 			installedPackage: n8n.installedPackage && tarball ? { ...n8n.installedPackage, tarball } : undefined,
-			browserCookies: () =>
-				cookie.split('; ').map((pair) => {
-					const at = pair.indexOf('=');
-					return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
-				}),
-			logTail: n8n.logTail,
+			restart: async ({ crash = false, whileDown } = {}) => {
+				const previous = server as N8nProcess;
+				if (crash) await previous.kill();
+				else await stopProcessGroup(previous.pid);
+				log(`n8n ${crash ? 'killed' : 'stopped'} for a restart (pid ${previous.pid})`);
+				await whileDown?.();
+				server = await boot(previous.folder);
+				Object.assign(instance, await connect(server));
+			},
 			runWorkflowHeadless: async (workflowId, runOptions = {}) => {
 				const { code, signal, stdout, stderr, data } = await runN8nExecute({
 					runtime,
 					folder: n8n.folder,
-					port: n8n.port,
+					port: instance.port,
 					workflowId,
 					env: options.env,
 					timeoutMs: runOptions.timeoutMs,
@@ -146,6 +171,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 				return stopped;
 			},
 		};
+		return instance;
 	} catch (error) {
 		stopped = true;
 		await cleanup();

@@ -30,6 +30,8 @@ export interface StartN8nProcessOptions {
 	/** A packed package to install as a community node; omitted: n8n without it. */
 	tarball?: string;
 	installMode?: InstallMode;
+	/** Boot on this existing user folder (its database, and the package installed there): a restart. */
+	folder?: string;
 	/** Keep the user folder after `stop()`. */
 	keep?: boolean;
 	/** Name in log lines and errors (default `n8n` for `start`, else `n8n <command>`). */
@@ -58,6 +60,7 @@ export async function startN8nProcess(options: StartN8nProcessOptions): Promise<
 		logName: 'n8n.log',
 		log: options.log,
 		keep: options.keep,
+		folder: options.folder,
 		prepare: async (folder) => {
 			const n8nFolder = join(folder, '.n8n');
 			await mkdir(n8nFolder, { recursive: true });

@@ -21,7 +21,7 @@ export interface PackOptions {
 	log?: Logger | boolean;
 }
 
-/** `npm run build`, then `npm pack --ignore-scripts` (the repo's prepack would clean+build again). Returns the .tgz path. */
+/** `npm run build`, then `npm pack --ignore-scripts` of dist/ as it is: quick, for tests (a release uses npm run pack:release). Returns the .tgz path. */
 export async function packPackage(options: PackOptions = {}): Promise<string> {
 	const log = resolveLogger(options.log);
 	const repoDir = options.repoDir ?? REPO_DIR;

@@ -103,6 +103,18 @@ export async function makeTempFolder(prefix: string, keep = false): Promise<Temp
 	};
 }
 
+/** An existing folder handled like `makeTempFolder`'s (a restart reuses its server's folder). */
+export function adoptFolder(path: string, keep = false): TempFolder {
+	if (!keep) registerFolder(path);
+	return {
+		path,
+		async remove() {
+			if (!keep) await rm(path, { recursive: true, force: true });
+			unregisterFolder(path);
+		},
+	};
+}
+
 function removeFoldersSync(): void {
 	for (const path of folders) {
 		try {

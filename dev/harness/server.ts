@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import execa from 'execa';
 
 import { type Logger, logFileTail } from './log';
-import { isGroupAlive, makeTempFolder, registerProcess, stopProcessGroup } from './processes';
+import { adoptFolder, isGroupAlive, makeTempFolder, registerProcess, stopProcessGroup } from './processes';
 
 /** What one attempt runs. */
 export interface ServerLaunch {
@@ -40,6 +40,8 @@ export interface StartServerOptions<Launch extends ServerLaunch> {
 	stopSignal?: NodeJS.Signals;
 	/** How long `stop()` waits for the group after the first signal before SIGKILL (default 15 s). */
 	graceMs?: number;
+	/** Boot in this existing folder instead of a fresh one (a restart of a stopped server); `prepare` is not run. */
+	folder?: string;
 	/** Once, in the fresh folder, before the first attempt (initdb, installing this package). */
 	prepare?: (folder: string) => Promise<void>;
 	/** Each attempt: what to run, usually on freshly picked free ports. */
@@ -109,13 +111,13 @@ async function spawnGroup(
 export async function startServer<Launch extends ServerLaunch>(options: StartServerOptions<Launch>): Promise<Server<Launch>> {
 	const { label, log } = options;
 	const keep = options.keep ?? false;
-	const folder = await makeTempFolder(`n8n-harness-${options.folderName}-`, keep);
+	const folder = options.folder ? adoptFolder(options.folder, keep) : await makeTempFolder(`n8n-harness-${options.folderName}-`, keep);
 	const logFile = join(folder.path, options.logName);
 	const logTail = (lines = 60) => logFileTail(logFile, lines);
 	const failure = (why: string) => new Error(`${label} ${why}\n--- ${logFile} (last 40 lines) ---\n${logTail(40)}`);
 
 	try {
-		await options.prepare?.(folder.path);
+		if (!options.folder) await options.prepare?.(folder.path);
 		for (let attempt = 1; ; attempt++) {
 			const launch = await options.launch(folder.path);
 			const logOffset = existsSync(logFile) ? statSync(logFile).size : 0;

@@ -2,7 +2,9 @@
  * The router: REST commands by `service/command`. A command is one handler file under `api/`
  * plus one line in `api/index.ts`.
  */
+import type { AppChatbot } from './chatbotKnowledgeBase';
 import type { AppMembers } from './memberDirectory';
+import type { AppServices } from './appServices';
 import type { AppliedStep, SessionStore } from './sessionStore';
 import type { SessionStep, SimulatorApp, StateSpelling } from './types';
 
@@ -13,6 +15,15 @@ import type { SessionStep, SimulatorApp, StateSpelling } from './types';
  */
 export type ApplySteps = (sessionId: string, steps: ReadonlyArray<SessionStep | string>) => AppliedStep[];
 
+/** An agent about to contact a user (contact_user), as Desk.CallbackBeforeIMContactUser describes it. */
+export interface ContactRequest {
+	clientUserId: string;
+	memberId: string;
+	groupId?: number;
+	channelId?: string;
+	channelType?: string;
+}
+
 export interface CommandContext {
 	app: SimulatorApp;
 	/** The parsed JSON body (an object). */
@@ -22,6 +33,12 @@ export interface CommandContext {
 	/** The app's agents and skill groups. */
 	members: AppMembers;
 	applySteps: ApplySteps;
+	/** The app's CS accounts, quick replies, conversation settings, group chats and open streams. */
+	services: AppServices;
+	/** The app's chatbot knowledge base and settings (openim_console_http_svc). */
+	chatbot: AppChatbot;
+	/** Desk.CallbackBeforeIMContactUser: asks the business server (when configured) whether a contact may go ahead. */
+	askBeforeContact(request: ContactRequest): Promise<{ allowed: boolean }>;
 }
 
 export interface CommandHandler {

@@ -28,7 +28,7 @@ export interface ControlledSimulator {
 	/** Base URL, e.g. http://127.0.0.1:8990 (use as the credential's Custom Base URL). */
 	readonly url: string;
 	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
-	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get'>;
+	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get' | 'createEnded'>;
 	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext'>;
 	/** Desk's side of the decision callbacks (routing, chatbot API call, before contact). */
 	readonly decisions: DecisionDesk;
@@ -96,6 +96,12 @@ const ROUTES: Array<RouteEntry<ControlledSimulator>> = [
 	{ method: 'POST', path: /^\/callback$/, route: sendCallback, help: 'POST /callback {callbackUrl, payload (object or raw string), token?, query?, sdkAppId?} → {result}' },
 	{ method: 'GET', path: /^\/sessions$/, route: (sim) => ({ sessions: sim.sessions.list() }), help: 'GET /sessions' },
 	{ method: 'POST', path: /^\/sessions$/, route: createSession, help: 'POST /sessions {clientUserId?, customerServiceId?, channelType?, sdkAppId?}' },
+	{
+		method: 'POST',
+		path: /^\/sessions\/ended$/,
+		route: createEndedSessions,
+		help: 'POST /sessions/ended {endTimes: [Unix ms, …], idPrefix?} — sessions that ended at those times, no callbacks (for describe_im_cdr_list)',
+	},
 	{ method: 'GET', path: /^\/sessions\/([^/]+)$/, route: getSession, help: 'GET /sessions/:id' },
 	{ method: 'POST', path: /^\/sessions\/([^/]+)\/advance$/, route: advance, help: 'POST /sessions/:id/advance {event, text?, agentId?, rating?, callbackUrl?, token?}' },
 	...decisionRoutes,
@@ -182,6 +188,26 @@ function createSession(sim: ControlledSimulator, body: Json): unknown {
 	if (body.channelType === 'SDK' || body.channelType === 'Web') input.channelType = body.channelType;
 	if (typeof body.isContactUser === 'boolean') input.isContactUser = body.isContactUser;
 	return { session: sim.sessions.create(input) };
+}
+
+/** At most this many per request: enough for an outage test, bounded for a control API. */
+const MAX_ENDED_PER_REQUEST = 10_000;
+
+function createEndedSessions(sim: ControlledSimulator, body: Json): unknown {
+	const { endTimes, idPrefix } = body;
+	if (!Array.isArray(endTimes) || endTimes.length > MAX_ENDED_PER_REQUEST || !endTimes.every((time) => Number.isSafeInteger(time) && time > 0)) {
+		throw new ControlError(400, `endTimes must be an array of at most ${MAX_ENDED_PER_REQUEST} Unix times in milliseconds`);
+	}
+	if (idPrefix !== undefined && typeof idPrefix !== 'string') throw new ControlError(400, 'idPrefix must be a string');
+	const sessionIds = (endTimes as number[]).map((endTime, index) => {
+		const input = idPrefix === undefined ? {} : { sessionId: `${idPrefix}${index}` };
+		try {
+			return sim.sessions.createEnded(endTime, input).sessionId;
+		} catch (error) {
+			throw new ControlError(409, (error as Error).message);
+		}
+	});
+	return { sessionIds };
 }
 
 function getSession(sim: ControlledSimulator, _body: Json, [sessionId]: string[]): unknown {

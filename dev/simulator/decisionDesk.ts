@@ -9,7 +9,7 @@
  * a chatbot API call stores nothing, a contact follows `contactTimeoutStrategy` (default allow).
  */
 import type { CallbackSender } from './callbackSender';
-import type { ApplySteps } from './commandRegistry';
+import type { ApplySteps, ContactRequest } from './commandRegistry';
 import type { AppliedStep, SessionStore } from './sessionStore';
 import type { AppRegistry } from './apps';
 import type { MemberDirectory } from './memberDirectory';
@@ -20,6 +20,8 @@ import { answerProblem } from '../../nodes/shared/decisionAnswers';
 
 /** Tencent's before-callback timeout ("2 s, not adjustable"); no Desk-specific one is published. */
 export const DECISION_TIMEOUT_MS = 2000;
+
+export type { ContactRequest } from './commandRegistry';
 
 export type DecisionUrls = Partial<Record<DecisionKind, CallbackTarget>>;
 
@@ -47,13 +49,6 @@ export interface DecisionDeps {
 	applySteps: ApplySteps;
 }
 
-export interface ContactRequest {
-	clientUserId: string;
-	memberId: string;
-	groupId?: number;
-	channelId?: string;
-	channelType?: string;
-}
 
 export class DecisionDesk {
 	urls: DecisionUrls = {};

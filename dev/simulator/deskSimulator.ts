@@ -2,13 +2,15 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
 import { COMMANDS } from './api';
+import { ServiceDirectory } from './appServices';
 import { AppRegistry } from './apps';
 import { CallbackQueue } from './callbackQueue';
 import { CallbackSender, type CallbackOverrides } from './callbackSender';
+import { ChatbotDirectory } from './chatbotKnowledgeBase';
 import { CommandRegistry, type ApplySteps, type CommandHandler } from './commandRegistry';
 import { CONTROL_PREFIX, handleControlRequest, type ControlledSimulator } from './controlApi';
 import { isStateSpelling } from './currentState';
-import { DecisionDesk } from './decisionDesk';
+import { DecisionDesk, type ContactRequest } from './decisionDesk';
 import { DEFAULT_HOST } from './defaults';
 import { FaultController } from './faults';
 import { MemberDirectory } from './memberDirectory';
@@ -66,6 +68,8 @@ export interface DeskSimulator extends ControlledSimulator {
 	readonly faults: FaultController;
 	/** Agents and skill groups of every app (each starts from the seed). */
 	readonly members: MemberDirectory;
+	/** The chatbot knowledge base and settings of every app (each starts from the seed). */
+	readonly chatbot: ChatbotDirectory;
 	/** Play a named script or steps, sending every callback to `target` (default: callbackUrl, app token). */
 	playScript(script: ScriptInput, target?: CallbackTarget | string, options?: PlayOptions): Promise<CallbackResult[]>;
 	/** One step of an existing session, with its callback when it is a Desk event and a target is known. */
@@ -79,6 +83,8 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 	const apps = new AppRegistry(options.app, options.apps);
 	const commands = new CommandRegistry([...COMMANDS, ...(options.commands ?? [])]);
 	const members = new MemberDirectory();
+	const services = new ServiceDirectory();
+	const chatbot = new ChatbotDirectory();
 	const sessions = new SessionStore(apps, members);
 	const seeded = options.seed !== false;
 	if (seeded) sessions.seed();
@@ -123,6 +129,7 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		faults,
 		members,
 		decisions,
+		chatbot,
 		get agents() {
 			return members.forApp(apps.defaultApp.sdkAppId).list();
 		},
@@ -162,6 +169,8 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		reset() {
 			sessions.clear();
 			members.reset();
+			services.reset();
+			chatbot.reset();
 			if (seeded) sessions.seed();
 			faults.reset();
 			stats.reset();
@@ -174,7 +183,8 @@ export async function startDeskSimulator(options: DeskSimulatorOptions = {}): Pr
 		},
 	};
 
-	const restDeps = { apps, commands, sessions, members, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
+	const askBeforeContact = (request: ContactRequest) => decisions.beforeContact(request);
+	const restDeps = { apps, commands, sessions, members, services, chatbot, askBeforeContact, applySteps, faults, stats, stateSpelling: () => stateSpelling, signal: closing.signal };
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
 		const url = new URL(req.url ?? '/', 'http://simulator.local');
 		if (url.pathname === CONTROL_PREFIX || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {

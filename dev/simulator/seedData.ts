@@ -15,6 +15,14 @@ export interface SeedAgent {
 	status: MemberStatus;
 	/** Only meaningful with STATUS_REST. */
 	restReason?: string;
+	/** Default: [ONLINE_AGENT_ROLE_ID]. */
+	roleIds?: number[];
+}
+
+/** A role get_role_list reports. */
+export interface SeedRole {
+	roleId: number;
+	name: string;
 }
 
 export interface SeedSkillGroup {
@@ -57,9 +65,20 @@ export const SEED_SKILL_GROUPS: readonly SeedSkillGroup[] = [
 	{ skillGroupId: EMPTY_SKILL_GROUP_ID, name: 'Training', receptionLimit: 1 },
 ];
 
+/** The built-in roles create_members documents: 1 super admin, 5 online agent, 7 online admin. */
+export const ONLINE_AGENT_ROLE_ID = 5;
+export const SEED_ROLES: readonly SeedRole[] = [
+	{ roleId: 1, name: 'Super admin' },
+	{ roleId: ONLINE_AGENT_ROLE_ID, name: 'Online agent' },
+	{ roleId: 7, name: 'Online admin' },
+];
+
+/** CreateTime of the first seed agent (the value in Tencent's get_member_list_in_group sample); one day apart. */
+export const SEED_MEMBER_CREATE_TIME = 1757575109;
+
 // The first four are the original seed (tests rely on them); alice stays the first free agent.
 export const SEED_AGENTS: readonly SeedAgent[] = [
-	{ email: 'alice@example.com', nick: 'Alice', skillGroupIds: [1, 2], status: 'STATUS_FREE' },
+	{ email: 'alice@example.com', nick: 'Alice', skillGroupIds: [1, 2], status: 'STATUS_FREE', roleIds: [ONLINE_AGENT_ROLE_ID, 7] },
 	{ email: 'bob@example.com', nick: 'Bob', skillGroupIds: [1], status: 'STATUS_FREE' },
 	{ email: 'carol@example.com', nick: 'Carol', skillGroupIds: [2], status: 'STATUS_NOT_READY' },
 	{ email: 'dave@example.com', nick: 'Dave', skillGroupIds: [2], status: 'STATUS_REST', restReason: 'Lunch break' },

@@ -198,6 +198,27 @@ export class SessionStore {
 		}
 	}
 
+	/**
+	 * A session that began, chatted with the bot and ended at `endTime` (Unix ms), without callbacks: what
+	 * Desk's records hold for a session that ended while nobody was listening (a catch-up test's outage).
+	 */
+	createEnded(endTime: number, input: Omit<CreateSessionInput, 'startTime'> = {}): DeskSession {
+		const steps: SessionStep[] = [
+			{ event: 'SessionBegin' },
+			{ event: 'ChatBot.UserSendMsg' },
+			{ event: 'ChatBot.RobotSendMsg' },
+			{ event: 'SessionUserEnd' },
+			{ event: 'SessionEnd' },
+		];
+		const stepMs = 1000;
+		const { sessionId } = this.create({ ...input, startTime: endTime - steps.length * stepMs });
+		let session: DeskSession | undefined;
+		steps.forEach((step, index) => {
+			session = this.advance(sessionId, { ...step, time: endTime - (steps.length - 1 - index) * stepMs }).session;
+		});
+		return session as DeskSession;
+	}
+
 	clear(): void {
 		this.sessions.clear();
 	}
@@ -236,7 +257,7 @@ export class SessionStore {
 		const from = role === 'User' ? session.clientUserId : role === 'Robot' ? session.customerServiceId : session.agentId;
 		const message: SessionMessage = {
 			// IM message keys are `{seq}_{random}_{unix seconds}`, like the spec's "152_1600012345_abcdefg".
-			msgKey: `${++this.msgSeq}_${randomInt(0, 2 ** 32)}_${Math.floor(time / 1000)}`,
+			msgKey: step.msgKey ?? `${++this.msgSeq}_${randomInt(0, 2 ** 32)}_${Math.floor(time / 1000)}`,
 			role,
 			from,
 			msgBody: step.msgBody

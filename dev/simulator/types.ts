@@ -99,6 +99,8 @@ export interface SessionStep {
 	/** 1..5 for SatisfactionSelected. */
 	rating?: number;
 	cloudCustomData?: string;
+	/** Key of a message event; default a fresh one (send_stream_msg keeps the key it handed out). */
+	msgKey?: string;
 	/** Unix milliseconds; defaults to now. */
 	time?: number;
 }

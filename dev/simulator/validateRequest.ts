@@ -7,6 +7,7 @@ import { inflateSync } from 'zlib';
 
 import { decodeUserSig, hasValidSignature, type DecodedUserSig } from './userSigCheck';
 import { isAppAdmin } from './apps';
+import { CHATBOT_SERVICE } from './chatbotSeed';
 import { DeskApiError } from './restResponse';
 import type { SimulatorApp } from './types';
 
@@ -78,7 +79,7 @@ export function parseJsonBody(raw: string): Record<string, unknown> {
 	return body as Record<string, unknown>;
 }
 
-export function authenticate(app: SimulatorApp, query: RestQuery, nowSeconds: number): void {
+export function authenticate(app: SimulatorApp, query: RestQuery, nowSeconds: number, service = ''): void {
 	let sig: DecodedUserSig;
 	try {
 		sig = decodeUserSig(query.userSig, inflateSync);
@@ -98,6 +99,8 @@ export function authenticate(app: SimulatorApp, query: RestQuery, nowSeconds: nu
 		throw new DeskApiError(70003, `the UserSig was not signed with the secret key of SDKAppID ${app.sdkAppId}`);
 	}
 	if (!isAppAdmin(app, query.identifier)) {
-		throw new DeskApiError(60010, `"${query.identifier}" is not an App admin of SDKAppID ${app.sdkAppId}`);
+		// The chatbot service documents its own code for this (-20, §B.4).
+		const code = service === CHATBOT_SERVICE ? -20 : 60010;
+		throw new DeskApiError(code, `"${query.identifier}" is not an App admin of SDKAppID ${app.sdkAppId}`);
 	}
 }

@@ -10,18 +10,28 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { readRequestSettings } from './descriptions/requestOptions';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
+import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbotCategorySearch';
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
+import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
+import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
+import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
+import { chatbotSmallTalkDescription, chatbotSmallTalkOperations } from './resources/chatbotSmallTalk';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
 	customerServiceAccountDescription,
 	customerServiceAccountOperations,
 } from './resources/customerServiceAccount';
+import { roleDescription, roleOperations } from './resources/role';
+import { groupChatDescription, groupChatOperations } from './resources/groupChat';
+import { quickReplyDescription, quickReplyOperations } from './resources/quickReply';
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
+import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
 
@@ -33,6 +43,14 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	customerServiceAccount: customerServiceAccountOperations,
 	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
+	role: roleOperations,
+	statistic: statisticsOperations,
+	quickReply: quickReplyOperations,
+	conversationSetting: conversationSettingOperations,
+	groupChat: groupChatOperations,
+	chatbotFaq: chatbotFaqOperations,
+	chatbotSmallTalk: chatbotSmallTalkOperations,
+	chatbotSettings: chatbotSettingsOperations,
 };
 
 export class TencentCloudDesk implements INodeType {
@@ -43,7 +61,7 @@ export class TencentCloudDesk implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents and skill groups',
+		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents, skill groups, customer service accounts, quick replies and conversation settings',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -58,11 +76,19 @@ export class TencentCloudDesk implements INodeType {
 				options: [
 					{ name: 'Agent', value: 'agent' },
 					{ name: 'Callback Answer', value: 'callbackAnswer' },
+					{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
+					{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+					{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
+					{ name: 'Conversation Setting', value: 'conversationSetting' },
 					{ name: 'Custom API Call', value: 'customApiCall' },
 					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+					{ name: 'Group Chat', value: 'groupChat' },
+					{ name: 'Quick Reply', value: 'quickReply' },
+					{ name: 'Role', value: 'role' },
 					{ name: 'Session', value: 'session' },
 					{ name: 'Session Record', value: 'sessionRecord' },
 					{ name: 'Skill Group', value: 'skillGroup' },
+					{ name: 'Statistic', value: 'statistic' },
 				],
 				default: 'session',
 			},
@@ -72,12 +98,28 @@ export class TencentCloudDesk implements INodeType {
 			...skillGroupDescription,
 			...customerServiceAccountDescription,
 			...callbackAnswerDescription,
+			...quickReplyDescription,
+			...conversationSettingDescription,
+			...groupChatDescription,
 			...customApiCallDescription,
+			...roleDescription,
+			...statisticsDescription,
+			...chatbotFaqDescription,
+			...chatbotSmallTalkDescription,
+			...chatbotSettingsDescription,
 		],
 	};
 
 	methods = {
-		listSearch: { searchSkillGroups, searchAgents },
+		listSearch: {
+			searchSkillGroups,
+			searchAgents,
+			searchCustomerServiceAccounts,
+			searchQuickReplyGroups,
+			searchConversationSettings,
+			searchFaqCategories,
+			searchSmallTalkCategories,
+		},
 		loadOptions: { getAgents },
 	};
 

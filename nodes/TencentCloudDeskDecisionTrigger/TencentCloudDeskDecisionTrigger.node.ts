@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,6 +10,7 @@ import { searchSkillGroups } from '../TencentCloudDesk/methods/listSearch';
 import { deduplicatorFor } from '../TencentCloudDeskTrigger/deliveryDeduplicator';
 import { callbackFailure } from '../shared/callbackAck';
 import { callbackRawBody } from '../shared/callbackBody';
+import { pastedUrlWebhookMethods } from '../shared/callbackTriggerParts';
 import { callbackSecrets } from '../shared/callbackSecrets';
 import { DECISION_CALLBACKS, type DecisionKind } from '../shared/decisionCallbacks';
 import { queryString } from '../shared/queryValue';
@@ -53,19 +53,7 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 	};
 
 	// The callback URL is pasted by hand in Desk's panel: nothing to register with Tencent.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const nowMs = Date.now();

@@ -1,6 +1,7 @@
 /** The decision trigger's parameters: which decision, how it is answered, and the fallback answer. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { clockToleranceOption } from '../shared/callbackTriggerParts';
 import { collectionDefaults } from '../shared/collectionDefaults';
 import { skillGroupLocator } from '../TencentCloudDesk/descriptions/locators';
 import { DECISION_CALLBACKS, type DecisionKind } from '../shared/decisionCallbacks';
@@ -160,15 +161,7 @@ export const decisionProperties: INodeProperties[] = [
 				description:
 					'If the workflow has not answered this long after the callback arrived, Desk gets the fallback. Keep it under Tencent’s 2,000 ms, with room for the network.',
 			},
-			{
-				displayName: 'Clock Tolerance (Seconds)',
-				name: 'toleranceSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description:
-					'With a Callback Token: reject callbacks whose RequestTime differs from this server’s clock by more than this (replay protection)',
-			},
+			clockToleranceOption,
 			{
 				displayName: 'Repeat Window (Minutes)',
 				name: 'deduplicationMinutes',

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -9,6 +8,7 @@ import type {
 
 import { CALLBACK_ACK, callbackFailure } from '../shared/callbackAck';
 import { callbackRawBody } from '../shared/callbackBody';
+import { pastedUrlWebhookMethods } from '../shared/callbackTriggerParts';
 import { callbackSecrets } from '../shared/callbackSecrets';
 import { deduplicatorFor } from './deliveryDeduplicator';
 import { eventItem } from './eventItem';
@@ -47,19 +47,7 @@ export class TencentCloudDeskTrigger implements INodeType {
 	};
 
 	// The callback URL is pasted by hand in Desk's panel: nothing to register with Tencent.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = pastedUrlWebhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const query = this.getQueryData() as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { clockToleranceOption } from '../shared/callbackTriggerParts';
 import { collectionDefaults } from '../shared/collectionDefaults';
 import { ALL_EVENTS, DESK_EVENTS } from '../shared/events';
 
@@ -65,15 +66,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Clock Tolerance (Seconds)',
-				name: 'toleranceSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 60,
-				description:
-					'With a Callback Token: reject callbacks whose RequestTime differs from this server’s clock by more than this (replay protection)',
-			},
+			clockToleranceOption,
 			{
 				displayName: 'Ignore Repeated Deliveries',
 				name: 'ignoreRepeatedDeliveries',

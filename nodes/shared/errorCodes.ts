@@ -30,6 +30,10 @@ const CHECK_KEY = 'Copy the secret key again from the Chat console (Applications
 const RETRY_LATER = 'Temporary: the node retried with backoff; run again later or lower the concurrency';
 
 export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
+	// The chatbot knowledge-base service (openim_console_http_svc) answers with its own negative codes.
+	[-7]: { kind: 'request', meaning: 'The chatbot API could not parse the request', fix: 'Check the field values: IDs, status and answer type must have the documented types' },
+	[-14]: { kind: 'rateLimit', meaning: 'Chatbot API rate limit exceeded (5 calls per second)', fix: 'The node keeps to 5 calls per second per app; other tools calling the same app share the limit, so run again later' },
+	[-20]: { kind: 'credential', field: 'Admin Identifier', meaning: 'The chatbot API needs the App administrator account', fix: 'Use an App admin account (Chat console → Account Management → App Admin) as the Admin Identifier' },
 	60002: { kind: 'request', meaning: 'The request URL could not be parsed', fix: 'Check the Base URL in the credential' },
 	60003: { kind: 'request', meaning: 'The request body is not valid JSON', fix: 'Check the JSON you passed to the node' },
 	60004: { kind: 'credential', field: 'Admin Identifier', meaning: 'The identifier or UserSig in the request is wrong', fix: 'Check the Admin Identifier and Secret Key in the credential' },
@@ -55,10 +59,20 @@ export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
 	141000: { kind: 'account', meaning: 'This app is not a Desk (customer service) app', fix: 'Enable Desk for this SDKAppID in the Tencent Cloud console, or use the Desk app’s SDKAppID' },
 	141001: { kind: 'state', meaning: 'No agent is online', fix: 'Try again when agents are online, or transfer to another skill group' },
 	141002: { kind: 'transient', meaning: 'Desk internal error', fix: RETRY_LATER },
+	141003: { kind: 'state', meaning: 'The session cannot be transferred to a live agent', fix: 'Get the session state first; only a session with the chatbot can be transferred to a human' },
 	141004: { kind: 'request', meaning: 'Invalid parameter', fix: 'Check the parameters named in the message' },
 	141005: { kind: 'notFound', meaning: 'The session does not exist or has ended', fix: 'Check the Session ID, or turn on “Return Not-Found as Data”' },
+	141007: { kind: 'account', meaning: 'The number of customer service accounts exceeds the maximum', fix: 'Delete an unused customer service account, or upgrade the Desk edition (trial and standard: 10 channel accounts; premium: 200)' },
+	141008: { kind: 'account', meaning: 'The number of accounts exceeds the maximum', fix: 'Delete unused accounts, or upgrade the Desk edition' },
 	141009: { kind: 'rateLimit', meaning: 'Desk API rate limit exceeded', fix: RETRY_LATER },
 	141010: { kind: 'notFound', meaning: 'The agent (member) does not exist', fix: 'Pick an agent from the list, or check the agent’s email' },
+	141011: { kind: 'state', meaning: 'The agent is offline', fix: 'Pick an online agent, or leave the agent out so Desk picks one' },
+	141012: { kind: 'state', meaning: 'The agent has reached their maximum number of concurrent sessions', fix: 'Pick another agent, or try again when they have ended a session' },
+	141013: { kind: 'state', meaning: 'The agent is on a break', fix: 'Pick another agent, or try again when they are back' },
+	141014: { kind: 'account', meaning: 'Contacting users is not enabled for this app', fix: 'Contact User needs the “Application/Client” (SDK) integration with the feature enabled in Desk' },
+	141015: { kind: 'notFound', meaning: 'The user account does not exist', fix: 'Check the user ID (the customer’s Chat UserID)' },
+	141016: { kind: 'state', meaning: 'The user is already in a session with an agent', fix: 'Get the user’s session state; send a message in that session instead' },
+	141017: { kind: 'state', meaning: 'Assigning an agent failed', fix: 'Check whether any agent is online, or pick a skill group or agent' },
 	141020: { kind: 'notFound', meaning: 'The skill group does not exist', fix: 'Pick a skill group from the list' },
 	141024: { kind: 'state', meaning: 'The session is already with this agent', fix: 'Transfer to a different agent or skill group' },
 	141025: { kind: 'state', meaning: 'No agent in the target skill group is free', fix: 'Transfer to another skill group, or try again later' },
@@ -75,3 +89,5 @@ export const SESSION_NOT_FOUND = 141005;
 export const NO_AGENT_ONLINE = 141001;
 export const NO_FREE_AGENT_IN_GROUP = 141025;
 export const SESSION_NOT_QUEUING = 141027;
+/** The chatbot knowledge-base service's rate-limit answer. */
+export const CHATBOT_RATE_LIMITED = -14;

@@ -11,6 +11,8 @@ export interface RunExtras {
 	items?: INodeExecutionData[];
 	credentials?: Partial<ICredentialDataDecryptedObject>;
 	continueOnFail?: boolean;
+	/** The workflow's time zone; default UTC. */
+	timezone?: string;
 }
 
 export type NodeError = Error & { description?: string; context?: { itemIndex?: number } };
@@ -38,6 +40,7 @@ export function actionNodeRunner(simulator: () => DeskSimulator): ActionNodeRunn
 			items: extra.items,
 			credentials: simulatorCredentials(simulator(), extra.credentials),
 			continueOnFail: extra.continueOnFail,
+			timezone: extra.timezone,
 		});
 		const output = await node.execute.call(context);
 		return { output: output[0], context };

@@ -22,6 +22,8 @@ export interface ExecuteContextOptions {
 	items?: INodeExecutionData[];
 	credentials: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The workflow's time zone (IANA); default UTC. */
+	timezone?: string;
 }
 
 export interface RecordedRequest {
@@ -51,6 +53,8 @@ export function createExecuteContext(options: ExecuteContextOptions): IExecuteFu
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
+		// n8n's default when GENERIC_TIMEZONE is unset is America/New_York; tests pin UTC unless they choose.
+		getTimezone: () => options.timezone ?? 'UTC',
 		getCredentials: async () => ({ ...options.credentials }),
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {
 			const value = parametersFor(itemIndex)[name];

@@ -1,14 +1,14 @@
-/** `v4/desk_http_svc/get_im_agent_list`: the app's customer-service accounts (the bot's UserIDs). */
+/** `v4/desk_http_svc/get_im_agent_list`: the app's customer-service accounts (the bot's UserIDs). Note the lower-case d of IMAgentUserId. */
 import type { CommandHandler } from '../commandRegistry';
-import { DEFAULT_IM_AGENT_NICK, SEED_IM_AGENTS } from '../seedData';
 
 export const getImAgentList: CommandHandler = {
 	service: 'desk_http_svc',
 	command: 'get_im_agent_list',
 	requiresDesk: true,
-	handle({ app }) {
-		const accounts = [{ userId: app.customerServiceId, nick: DEFAULT_IM_AGENT_NICK }, ...SEED_IM_AGENTS.filter((agent) => agent.userId !== app.customerServiceId)];
+	handle({ services }) {
 		// UNCONFIRMED: IMAgentType's values; 'Desk' for every account here.
-		return { Data: accounts.map((agent) => ({ IMAgentUserId: agent.userId, IMAgentNick: agent.nick, IMAgentType: 'Desk' })) };
+		return {
+			Data: services.imAgents.list().map((agent) => ({ IMAgentUserId: agent.userId, IMAgentNick: agent.account.IMAgentNick ?? '', IMAgentType: 'Desk' })),
+		};
 	},
 };

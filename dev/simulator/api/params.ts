@@ -88,3 +88,38 @@ export function limitOffsetParams(body: Body): { limit: number; offset: number }
 /** Order: 1 ascending, 2 descending. */
 export const ORDER_VALUES = [1, 2] as const;
 export type SortOrder = (typeof ORDER_VALUES)[number];
+
+/** An array of non-empty strings (member emails), or undefined when absent. */
+export function optionalStringArray(body: Body, name: string, maxLength = Number.MAX_SAFE_INTEGER): string[] | undefined {
+	const value = body[name];
+	if (value === undefined) return undefined;
+	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry === '')) {
+		throw invalidParameter(name, 'must be an array of non-empty strings');
+	}
+	if (value.length > maxLength) throw invalidParameter(name, `must have at most ${maxLength} entries`);
+	return value as string[];
+}
+
+/** An array of integers (role or group IDs), or undefined when absent. */
+export function optionalIntArray(body: Body, name: string): number[] | undefined {
+	const value = body[name];
+	if (value === undefined) return undefined;
+	if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'number' || !Number.isSafeInteger(entry))) {
+		throw invalidParameter(name, 'must be an array of integers');
+	}
+	return value as number[];
+}
+
+export function optionalBoolean(body: Body, name: string): boolean | undefined {
+	const value = body[name];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'boolean') throw invalidParameter(name, 'must be true or false');
+	return value;
+}
+
+/** A string of at most `max` characters (names and nicknames: Desk allows 32). */
+export function optionalShortString(body: Body, name: string, max: number): string | undefined {
+	const value = optionalString(body, name);
+	if (value !== undefined && [...value].length > max) throw invalidParameter(name, `must be at most ${max} characters`);
+	return value;
+}

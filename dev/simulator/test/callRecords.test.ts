@@ -107,6 +107,25 @@ describe('describe_im_cdr_list', () => {
 		expect((await call('describe_im_cdr_list', { StartTimestamp: now - 31 * DAY, EndTimestamp: now })).ErrorCode).toBe(0);
 	});
 
+	it('POST /_simulator/sessions/ended adds records that ended at the chosen times, and refuses bad input', async () => {
+		const now = Date.now();
+		const endTimes = [now - 600_000, now - 300_500, now - 1000];
+		const control = (body: unknown) =>
+			fetch(`${api.sim.url}/_simulator/sessions/ended`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		const created = await control({ endTimes, idPrefix: 'outage-' });
+		expect(created.status).toBe(200);
+		expect(await created.json()).toEqual({ sessionIds: ['outage-0', 'outage-1', 'outage-2'] });
+		const seconds = (ms: number) => Math.floor(ms / 1000);
+		const answer = await call('describe_im_cdr_list', { StartTimestamp: seconds(now - 310_000), EndTimestamp: seconds(now) });
+		const outage = (answer.IMCdrList as Array<{ SessionId: string; Timestamp: number; Duration: number }>).filter((record) => record.SessionId.startsWith('outage-'));
+		expect(outage.map((record) => [record.SessionId, record.Timestamp + record.Duration])).toEqual([
+			['outage-2', seconds(endTimes[2])],
+			['outage-1', seconds(endTimes[1])],
+		]);
+		for (const bad of [{}, { endTimes: [now, 'x'] }, { endTimes: [now], idPrefix: 3 }]) expect((await control(bad)).status).toBe(400);
+		expect((await control({ endTimes: [now], idPrefix: 'outage-' })).status).toBe(409);
+	});
+
 	it.each([
 		[{ EndTimestamp: 100 }, 'StartTimestamp'],
 		[{ StartTimestamp: 100 }, 'EndTimestamp'],

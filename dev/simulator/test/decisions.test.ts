@@ -3,7 +3,7 @@
  * query without RequestID, documented body), how it applies an answer, and how it falls back on a FAIL,
  * invalid, failed or late answer; the control routes that drive it.
  */
-import { SEED_AGENTS } from '..';
+import { DEFAULT_CUSTOMER_SERVICE_ID, SEED_AGENTS, SEED_CLIENT_USER_IDS } from '..';
 import { CallbackReceiver, useSimulator } from './helpers';
 
 const receiver = new CallbackReceiver();
@@ -128,6 +128,23 @@ describe('Desk.CallbackBeforeIMContactUser', () => {
 		expect((await desk.sim.decisions.beforeContact({ clientUserId: 'u1', memberId: 'alice@example.com' })).allowed).toBe(false);
 		desk.sim.decisions.urls = {};
 		expect((await desk.sim.decisions.beforeContact({ clientUserId: 'u1', memberId: 'alice@example.com' })).allowed).toBe(true);
+	});
+});
+
+describe('contact_user asks Desk.CallbackBeforeIMContactUser first', () => {
+	const contact = () => desk.call('contact_user', { IMAgentUserID: DEFAULT_CUSTOMER_SERVICE_ID, ClientUserID: SEED_CLIENT_USER_IDS.ended, MemberId: 'bob@example.com' });
+
+	it('starts the session when the business server allows it', async () => {
+		receiver.reply = answer(OK);
+		expect(await contact()).toMatchObject({ ErrorCode: 0, MemberId: 'bob@example.com' });
+		expect(JSON.parse(receiver.received[0].body)).toMatchObject({ ClientUserId: SEED_CLIENT_USER_IDS.ended, MemberId: 'bob@example.com', ChannelId: DEFAULT_CUSTOMER_SERVICE_ID });
+	});
+
+	it('refuses the contact, and starts nothing, when the business server refuses', async () => {
+		receiver.reply = answer({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'opted out' });
+		const before = desk.sim.sessions.list().length;
+		expect(await contact()).toMatchObject({ ErrorCode: 141004, ErrorInfo: expect.stringContaining('refused by the business server') });
+		expect(desk.sim.sessions.list()).toHaveLength(before);
 	});
 });
 

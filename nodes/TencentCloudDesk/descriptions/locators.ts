@@ -63,3 +63,51 @@ export function agentLocator(name: string, show: Show, overrides: Partial<INodeP
 		...overrides,
 	};
 }
+
+/**
+ * An FAQ category. Tencent documents no command that lists FAQ categories (NOT FOUND), so the list
+ * offers the categories that hold published questions; others are entered by ID.
+ */
+export function faqCategoryLocator(name: string, show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Category',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The FAQ category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
+		hint: 'Tencent documents no command to list or rename FAQ categories (reach one you know through Custom API Call): this list shows the categories that hold published questions. For an empty or new category, enter the ID Create Category returned.',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchFaqCategories', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '101' },
+		],
+		...overrides,
+	};
+}
+
+/** A small-talk category, listed by Tencent's `desc_chitchat_category`. */
+export function smallTalkCategoryLocator(name: string, show: Show, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Category',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The small-talk category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchSmallTalkCategories', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '201' },
+		],
+		...overrides,
+	};
+}

@@ -44,12 +44,7 @@ export function skillGroupId(context: IExecuteFunctions, name: string, itemIndex
 /** A date-time parameter as Unix seconds (Desk's record APIs count in seconds). */
 export function unixSeconds(context: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const millis =
-		typeof raw === 'number'
-			? raw
-			: raw && typeof raw === 'object' && 'toMillis' in raw
-				? (raw as { toMillis(): number }).toMillis()
-				: Date.parse(String(raw));
+	const millis = dateMillis(raw);
 	if (!Number.isFinite(millis)) {
 		throw new NodeOperationError(context.getNode(), `${label} is not a date`, {
 			itemIndex,
@@ -57,4 +52,11 @@ export function unixSeconds(context: IExecuteFunctions, name: string, label: str
 		});
 	}
 	return Math.floor(millis / 1000);
+}
+
+/** A date parameter's value (Luxon DateTime, ISO string or epoch milliseconds) as epoch milliseconds; NaN if not a date. */
+export function dateMillis(raw: unknown): number {
+	if (typeof raw === 'number') return raw;
+	if (raw && typeof raw === 'object' && 'toMillis' in raw) return (raw as { toMillis(): number }).toMillis();
+	return Date.parse(String(raw));
 }

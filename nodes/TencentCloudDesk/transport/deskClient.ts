@@ -10,6 +10,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IDataObject,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -25,6 +26,7 @@ import {
 	networkErrorCode,
 	unreachableError,
 } from './deskErrors';
+import { CHATBOT_SERVICE, chatbotLimit } from './chatbotRateLimit';
 import { RateLimiter } from './rateLimiter';
 
 export interface DeskClientSettings {
@@ -59,6 +61,8 @@ export interface DeskClient {
 	call(service: string, command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 	/** Shorthand for `v4/desk_http_svc/{command}`. */
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
+	/** Shorthand for `v4/openim_console_http_svc/{command}` (chatbot knowledge base), at most 5 calls/s per app. */
+	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
 const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
@@ -70,7 +74,7 @@ function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: numbe
 	return accept.includes(code);
 }
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export async function createDeskClient(
 	context: RequestContext,
@@ -80,6 +84,7 @@ export async function createDeskClient(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
 	const limiter = new RateLimiter(requestsPerSecond);
+	const botLimit = chatbotLimit(baseUrl, String(credentials.sdkAppId));
 	const node = context.getNode();
 	// Cancelling the execution in n8n aborts requests in flight, as n8n's own helpers do.
 	const abortSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
@@ -112,10 +117,14 @@ export async function createDeskClient(
 		let expiredRetried = false;
 		for (let attempt = 0; ; attempt++) {
 			await limiter.acquire();
+			// Every attempt counts against Tencent's 5/s, retries and Custom API Calls included.
+			if (service === CHATBOT_SERVICE) await botLimit.spacing.acquire();
+			const leaveWindow = service === CHATBOT_SERVICE ? await botLimit.window.enter() : undefined;
 			let response: { statusCode: number; body: unknown };
 			try {
 				response = await context.helpers.httpRequest({ ...request, qs: signedQuery(credentials), abortSignal });
 			} catch (error) {
+				leaveWindow?.();
 				const code = networkErrorCode(error);
 				if (isTransientNetworkError(code) && attempt < maxRetries) {
 					await backoff(attempt);
@@ -123,6 +132,8 @@ export async function createDeskClient(
 				}
 				throw unreachableError(node, baseUrl, code, itemIndex);
 			}
+			// The answer is in: the call's place in the window now counts from here.
+			leaveWindow?.();
 
 			if (response.statusCode >= 500 && attempt < maxRetries) {
 				await backoff(attempt);
@@ -155,5 +166,6 @@ export async function createDeskClient(
 		baseUrl,
 		call,
 		desk: async (command, body, options) => await call('desk_http_svc', command, body, options),
+		openImConsole: async (command, body, options) => await call(CHATBOT_SERVICE, command, body, options),
 	};
 }

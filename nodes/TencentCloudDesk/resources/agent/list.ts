@@ -1,4 +1,4 @@
-/** Agent → List (`get_member_list`): who is on the team, with status and skill groups. */
+/** Agent → Get Many (`get_member_list`): who is on the team, with status and skill groups. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';

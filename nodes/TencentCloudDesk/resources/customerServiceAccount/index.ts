@@ -1,9 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
+import { createAccount, createAccountDescription } from './create';
+import { deleteAccount, deleteAccountDescription } from './delete';
 import { listAccounts, listAccountsDescription } from './list';
+import { updateAccount, updateAccountDescription } from './update';
 
 export const customerServiceAccountOperations: Record<string, OperationHandler> = {
+	create: createAccount,
+	update: updateAccount,
+	delete: deleteAccount,
 	list: listAccounts,
 };
 
@@ -16,14 +22,37 @@ export const customerServiceAccountDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['customerServiceAccount'] } },
 		options: [
 			{
-				name: 'List',
-				value: 'list',
-				action: 'List customer service accounts',
+				name: 'Create',
+				value: 'create',
+				action: 'Create a customer service account',
 				description:
-					'List the customer service accounts (the Chat UserIDs customers talk to, CustomerServiceId in events)',
+					'Create a customer service account: a new Chat UserID customers can talk to (an entry point, not a person), with its welcome message, prompts, skill group and work time',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a customer service account',
+				description: 'Delete a customer service account for good, with all its settings; the app’s default account cannot be deleted',
+			},
+			{
+				name: 'Get Many',
+				value: 'list',
+				action: 'Get many customer service accounts',
+				description:
+					'Get the customer service accounts (the Chat UserIDs customers talk to, CustomerServiceId in events), optionally with their settings and prompts',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a customer service account',
+				description:
+					'Change some settings of a customer service account (nickname, welcome message, prompts, skill group, work time); settings not given stay as they are',
 			},
 		],
 		default: 'list',
 	},
+	...createAccountDescription,
+	...updateAccountDescription,
+	...deleteAccountDescription,
 	...listAccountsDescription,
 ];

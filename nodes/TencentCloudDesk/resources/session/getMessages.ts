@@ -1,17 +1,12 @@
 /** Session → Get Messages: the conversation so far (`describe_chat_messages`), one item per message. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { messageText } from '../../../shared/messageText';
 import { pagingFields, readLimit } from '../../descriptions/paging';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages } from '../../helpers/paging';
 import { requiredString } from '../../helpers/parameters';
+import { fetchSessionMessages, type MessageOrder } from '../../helpers/sessionRecords';
 import type { DeskClient } from '../../transport/deskClient';
 import { sessionIdField } from './sessionIdField';
-
-/** Desk's maximum `Limit`. */
-const PAGE_SIZE = 100;
-const ORDER = { oldestFirst: 1, newestFirst: 2 } as const;
 
 const show = { resource: ['session'], operation: ['getMessages'] };
 
@@ -39,23 +34,6 @@ export async function getMessages(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
-	const { order = 'oldestFirst' } = this.getNodeParameter('options', itemIndex, {}) as { order?: keyof typeof ORDER };
-	const messages = await collectPages({
-		pageSize: PAGE_SIZE,
-		limit: readLimit(this, itemIndex),
-		fetchPage: async (pageIndex, pageSize) => {
-			const answer = await client.desk(
-				'describe_chat_messages',
-				{ SessionId: sessionId, Limit: pageSize, Offset: pageIndex * pageSize, Order: ORDER[order] },
-				{ itemIndex },
-			);
-			return { items: (answer.Messages as IDataObject[] | undefined) ?? [], total: answer.TotalCount as number };
-		},
-	});
-	return messages.map((message) => ({
-		SessionId: sessionId,
-		...message,
-		time: typeof message.Timestamp === 'number' ? new Date(message.Timestamp).toISOString() : null,
-		messageText: messageText(message.MsgBody),
-	}));
+	const { order = 'oldestFirst' } = this.getNodeParameter('options', itemIndex, {}) as { order?: MessageOrder };
+	return await fetchSessionMessages(client, sessionId, { order, limit: readLimit(this, itemIndex), itemIndex });
 }

@@ -1,12 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
+import { contactUser, contactUserDescription } from './contactUser';
 import { end, endDescription } from './end';
 import { endQueuing, endQueuingDescription } from './endQueuing';
 import { getMessages, getMessagesDescription } from './getMessages';
 import { getState, getStateDescription } from './getState';
 import { sendMessage, sendMessageDescription } from './sendMessage';
+import { sendStreamMessage, sendStreamMessageDescription } from './sendStreamMessage';
 import { transfer, transferDescription } from './transfer';
+import { transferToHuman, transferToHumanDescription } from './transferToHuman';
 
 export const sessionOperations: Record<string, OperationHandler> = {
 	getState,
@@ -15,6 +18,9 @@ export const sessionOperations: Record<string, OperationHandler> = {
 	transfer,
 	end,
 	endQueuing,
+	transferToHuman,
+	contactUser,
+	sendStreamMessage,
 };
 
 export const sessionDescription: INodeProperties[] = [
@@ -25,6 +31,13 @@ export const sessionDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['session'] } },
 		options: [
+			{
+				name: 'Contact User',
+				value: 'contactUser',
+				action: 'Contact a user',
+				description:
+					'Have an agent proactively start a human session with a customer as a customer service account (apps integrated as Application/Client); returns the new SessionId and the agent',
+			},
 			{
 				name: 'End',
 				value: 'end',
@@ -57,10 +70,24 @@ export const sessionDescription: INodeProperties[] = [
 				description: 'Send the customer a text or card message in their session, e.g. the expected wait',
 			},
 			{
+				name: 'Send Stream Message',
+				value: 'sendStreamMessage',
+				action: 'Send a chunk of a streaming message',
+				description:
+					'Send one chunk of a chatbot message that appears piece by piece (e.g. an LLM answer as it is generated); pass the returned MsgKey with every later chunk and mark the last one',
+			},
+			{
 				name: 'Transfer',
 				value: 'transfer',
 				action: 'Transfer a session',
 				description: 'Hand a session to another skill group or agent, or to any free agent',
+			},
+			{
+				name: 'Transfer to Human',
+				value: 'transferToHuman',
+				action: 'Transfer a session from the chatbot to a human',
+				description:
+					'Move a customer who is talking to the chatbot to a live agent (optionally of a skill group or preferred agents); if none is free they queue',
 			},
 		],
 		default: 'getState',
@@ -71,4 +98,7 @@ export const sessionDescription: INodeProperties[] = [
 	...transferDescription,
 	...endDescription,
 	...endQueuingDescription,
+	...transferToHumanDescription,
+	...contactUserDescription,
+	...sendStreamMessageDescription,
 ];

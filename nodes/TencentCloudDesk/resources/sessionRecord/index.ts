@@ -16,11 +16,11 @@ export const sessionRecordDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['sessionRecord'] } },
 		options: [
 			{
-				name: 'List',
+				name: 'Get Many',
 				value: 'list',
-				action: 'List session records',
+				action: 'Get many session records',
 				description:
-					'List the records of ended sessions in a time range (agent, skill group, channel, duration, how it ended, rating), one item per session',
+					'Get the records of ended sessions in a time range (agent, skill group, channel, duration, how it ended, rating), one item per session',
 			},
 		],
 		default: 'list',

@@ -4,12 +4,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages } from '../../helpers/paging';
 import { unixSeconds } from '../../helpers/parameters';
+import { fetchSessionRecords } from '../../helpers/sessionRecords';
 import type { DeskClient } from '../../transport/deskClient';
-
-/** Desk's maximum `Limit`. */
-const PAGE_SIZE = 100;
 
 const show = { resource: ['sessionRecord'], operation: ['list'] };
 
@@ -60,19 +57,11 @@ export async function listSessionRecords(
 		});
 	}
 	const { clientUserId = '' } = this.getNodeParameter('options', itemIndex, {}) as { clientUserId?: string };
-	const filter: IDataObject = { StartTimestamp: start, EndTimestamp: end };
-	if (clientUserId.trim()) filter.ClientUserId = clientUserId.trim();
-
-	return await collectPages({
-		pageSize: PAGE_SIZE,
+	return await fetchSessionRecords(client, {
+		start,
+		end,
+		clientUserId: clientUserId.trim() || undefined,
 		limit: readLimit(this, itemIndex),
-		fetchPage: async (pageIndex, pageSize) => {
-			const answer = await client.desk(
-				'describe_im_cdr_list',
-				{ ...filter, Limit: pageSize, Offset: pageIndex * pageSize },
-				{ itemIndex },
-			);
-			return { items: (answer.IMCdrList as IDataObject[] | undefined) ?? [], total: answer.TotalCount as number };
-		},
+		itemIndex,
 	});
 }

@@ -1,4 +1,4 @@
-/** Skill Group → List (`get_member_group_list`): the groups sessions can be routed to. */
+/** Skill Group → Get Many (`get_member_group_list`): the groups sessions can be routed to. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';

@@ -1,0 +1,50 @@
+/** Agent → Create (`create_members`): a new agent account, one per input item, identified by its email (the login). */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { memberFieldOptions, memberFieldsBody } from './memberFields';
+
+const show = { resource: ['agent'], operation: ['create'] };
+
+const sendPasswordField: INodeProperties = {
+	displayName: 'Send Password Email',
+	name: 'sendPassword',
+	type: 'boolean',
+	default: true,
+	description: 'Whether Desk emails the new agent their password (SendPassword; Desk’s default is yes)',
+};
+
+export const createAgentDescription: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@example.com',
+		required: true,
+		default: '',
+		description: 'The new agent’s email; it is their login and their ID in every other operation (MemberMail)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [...memberFieldOptions, sendPasswordField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	optionsCollection('agent', 'create'),
+];
+
+export async function createAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const email = requiredString(this, 'email', 'Email', itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const member: IDataObject = { MemberMail: email, ...memberFieldsBody(this, fields, itemIndex, false) };
+	const body: IDataObject = { MemberList: [member] };
+	if (fields.sendPassword !== undefined) body.SendPassword = Boolean(fields.sendPassword);
+	await client.desk('create_members', body, { itemIndex });
+	return { ...member, created: true };
+}

@@ -1,0 +1,27 @@
+/**
+ * Agent → Force Offline (`force_member_offline`). Tencent's page for this command was not found
+ * (only its name, on the set_member_status page), so the body is built like
+ * restore_member_online's documented `{MemberMail}`.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { agentLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { requiredLocator } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+
+const show = { resource: ['agent'], operation: ['forceOffline'] };
+
+export const forceOfflineDescription: INodeProperties[] = [
+	agentLocator('agent', show, {
+		required: true,
+		hint: 'Signs the agent out of the workbench: they stop receiving sessions until Restore Online. Tencent’s page for this command was not found; the node sends {"MemberMail": …} as Restore Online does, which is unconfirmed.',
+	}),
+	optionsCollection('agent', 'forceOffline'),
+];
+
+export async function forceOffline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
+	await client.desk('force_member_offline', { MemberMail: memberMail }, { itemIndex });
+	return { MemberMail: memberMail, forcedOffline: true };
+}

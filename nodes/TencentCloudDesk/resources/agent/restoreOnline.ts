@@ -1,0 +1,20 @@
+/** Agent → Restore Online (`restore_member_online`): undo Force Offline so the agent can work again. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { agentLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { requiredLocator } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+
+const show = { resource: ['agent'], operation: ['restoreOnline'] };
+
+export const restoreOnlineDescription: INodeProperties[] = [
+	agentLocator('agent', show, { required: true }),
+	optionsCollection('agent', 'restoreOnline'),
+];
+
+export async function restoreOnline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
+	await client.desk('restore_member_online', { MemberMail: memberMail }, { itemIndex });
+	return { MemberMail: memberMail, restored: true };
+}

@@ -1,0 +1,41 @@
+/** Agent → Update (`update_member`): change only the fields the user added. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { agentLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { requiredLocator } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { memberFieldOptions, memberFieldsBody } from './memberFields';
+
+const show = { resource: ['agent'], operation: ['update'] };
+
+export const updateAgentDescription: INodeProperties[] = [
+	agentLocator('agent', show, { required: true }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		hint: 'Only the fields you add are changed. Role IDs or Skill Group IDs added but left empty are sent as an empty list, which Desk reads as “clear”: no roles, or only the default skill group.',
+		options: memberFieldOptions,
+	},
+	optionsCollection('agent', 'update'),
+];
+
+export async function updateAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const changes = memberFieldsBody(this, fields, itemIndex, true);
+	if (Object.keys(changes).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex,
+			description: 'Add at least one field under Update Fields.',
+		});
+	}
+	const body: IDataObject = { MemberMail: memberMail, ...changes };
+	await client.desk('update_member', body, { itemIndex });
+	return { ...body, updated: true };
+}

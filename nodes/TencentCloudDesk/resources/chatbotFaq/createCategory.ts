@@ -1,0 +1,51 @@
+/** Chatbot FAQ → Create Category (`add_faq_category`): a category, top level or under another (two levels at most). */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { faqCategoryLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { payloadOf } from '../../helpers/answer';
+import { requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { categoryFrom } from '../questionBank/categoryParameter';
+
+const show = { resource: ['chatbotFaq'], operation: ['createCategory'] };
+
+export const createCategoryDescription: INodeProperties[] = [
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Billing',
+		description: 'The category’s name',
+		hint: CHATBOT_WRITE_HINT,
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			faqCategoryLocator('parent', undefined, {
+				displayName: 'Parent Category',
+				description: 'Make it a sub-category of this top-level category (ParentId). Tencent allows two levels at most.',
+				displayOptions: undefined,
+			}),
+		],
+	},
+	optionsCollection('chatbotFaq', 'createCategory'),
+];
+
+export async function createCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const body: IDataObject = { Title: requiredString(this, 'title', 'Title', itemIndex) };
+	const { parent } = this.getNodeParameter('additionalFields', itemIndex, {}) as { parent?: unknown };
+	const parentId = categoryFrom(parent);
+	if (parentId !== undefined) body.ParentId = parentId;
+	const answer = await client.openImConsole('add_faq_category', body, { itemIndex });
+	return { ...body, ...payloadOf(answer) };
+}

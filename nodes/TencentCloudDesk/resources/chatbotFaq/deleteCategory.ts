@@ -1,0 +1,31 @@
+/** Chatbot FAQ → Delete Category (`del_faq_category`): the category and every question in it. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { faqCategoryLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { payloadOf } from '../../helpers/answer';
+import type { DeskClient } from '../../transport/deskClient';
+import { categoryParameter } from '../questionBank/categoryParameter';
+
+const show = { resource: ['chatbotFaq'], operation: ['deleteCategory'] };
+
+export const deleteCategoryDescription: INodeProperties[] = [
+	faqCategoryLocator('category', show, {
+		required: true,
+		hint: 'Deletes the category AND every FAQ in it from the live bot at once; Tencent documents no way to restore them. System categories cannot be deleted. What happens to its sub-categories is not documented. Tencent allows 5 chatbot API calls per second per app; the node keeps to it.',
+	}),
+	optionsCollection('chatbotFaq', 'deleteCategory'),
+];
+
+export async function deleteCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const categoryId = categoryParameter(this, 'category', itemIndex);
+	if (categoryId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'Category is empty', {
+			itemIndex,
+			description: 'Pick the FAQ category to delete, or enter its ID.',
+		});
+	}
+	const answer = await client.openImConsole('del_faq_category', { CategoryId: categoryId }, { itemIndex });
+	return { CategoryId: categoryId, ...payloadOf(answer), deleted: true };
+}

@@ -1,0 +1,6 @@
+/** Get Many (`list_faq`): see questionBank/getMany.ts, shared with Chatbot Small Talk. */
+import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getMany';
+import { FAQ_BANK } from '../questionBank/bank';
+
+export const getAllDescription = getManyQuestionsDescription(FAQ_BANK);
+export const getAll = getManyQuestions(FAQ_BANK);

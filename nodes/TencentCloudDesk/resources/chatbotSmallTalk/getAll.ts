@@ -1,0 +1,6 @@
+/** Get Many (`list_chitchat`): see questionBank/getMany.ts, shared with Chatbot FAQ. */
+import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getMany';
+import { SMALL_TALK_BANK } from '../questionBank/bank';
+
+export const getAllDescription = getManyQuestionsDescription(SMALL_TALK_BANK);
+export const getAll = getManyQuestions(SMALL_TALK_BANK);

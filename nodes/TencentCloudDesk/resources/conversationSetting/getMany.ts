@@ -1,0 +1,21 @@
+/** Conversation Setting → Get Many (`get_channel_specific_conversation_settings`, 10 per page). */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { pagingFields, readLimit } from '../../descriptions/paging';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { collectPages } from '../../helpers/paging';
+import type { DeskClient } from '../../transport/deskClient';
+import { fetchSettingsPage, SETTINGS_PAGE_SIZE } from './fetchSettingsPage';
+
+export const getManySettingsDescription: INodeProperties[] = [
+	...pagingFields('conversationSetting', 'getMany'),
+	optionsCollection('conversationSetting', 'getMany'),
+];
+
+export async function getManySettings(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {
+	return await collectPages({
+		pageSize: SETTINGS_PAGE_SIZE,
+		limit: readLimit(this, itemIndex),
+		fetchPage: async (pageIndex, pageSize) => await fetchSettingsPage(client, pageIndex, pageSize, itemIndex),
+	});
+}

@@ -1,0 +1,101 @@
+/**
+ * Conversation Setting → Update (`update_channel_specific_conversation_settings`): the name and,
+ * for one language, the prompts and switches added under Update Fields; Desk leaves absent fields unchanged.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
+import { requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { settingId } from './settingId';
+
+const show = { resource: ['conversationSetting'], operation: ['update'] };
+
+/** Prompts Desk can also switch off (`<Name>Disabled`). */
+const SWITCHABLE: Array<[string, string, string]> = [
+	['Welcome Message', 'WelcomeMessage', 'Sent when a customer starts a conversation'],
+	['Transfer to Human Prompt', 'TransferToHumanPrompt', 'Sent while the customer is being transferred'],
+	['Transfer to Human Success Prompt', 'TransferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'],
+	['Transfer to Human Fail Prompt', 'TransferToHumanFailPrompt', 'Sent when no agent can take the customer'],
+	['End Prompt', 'EndPrompt', 'Sent when the session ends'],
+	['Timeout End Prompt', 'TimeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'],
+];
+const TEXTS: Array<[string, string, string]> = [
+	...SWITCHABLE,
+	['Queueing Prompt', 'QueueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'],
+	['Not Work Time Prompt', 'NotWorkTimePrompt', 'Sent outside the work time'],
+	['Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group'],
+];
+const SWITCHES: Array<[string, string]> = [
+	...SWITCHABLE.map(([label, name]): [string, string] => [`Disable ${label}`, `${name}Disabled`]),
+	['Disable User Timeout Reminder', 'UserTimeoutReminderDisabled'],
+];
+
+const updateFieldOptions = ([
+	...TEXTS.map(([displayName, name, description]): INodeProperties => ({ displayName, name, type: 'string', typeOptions: { rows: 2 }, default: '', description })),
+	...SWITCHES.map(([displayName, name]): INodeProperties => ({ displayName, name, type: 'boolean', default: true, description: `Whether to switch it off (${name})` })),
+	{ displayName: 'User Timeout (Seconds)', name: 'UserTimeout', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long a customer may stay silent before the session ends' },
+	{ displayName: 'Remind User Before Timeout (Seconds)', name: 'RemindUserBeforeUserTimeout', type: 'number', typeOptions: { minValue: 0 }, default: 60, description: 'How long before the timeout the customer is reminded', hint: 'The reminder text’s field name is truncated in Tencent’s docs (“RemindUserPr…”): NOT FOUND, so it is not offered' },
+	workTimeConfigField,
+] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+export const updateSettingDescription: INodeProperties[] = [
+	conversationSettingLocator('setting', show, { required: true }),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'A new name for the setting; empty keeps the current one',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		required: true,
+		default: 'zh',
+		description: 'The language whose prompts Update Fields change (the key under MultilingualSettings)',
+		hint: 'The docs only show "zh"; which other keys Desk accepts is NOT FOUND. Conversation Setting → Get shows the keys a setting has.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added are sent; Desk leaves the others unchanged',
+		displayOptions: { show },
+		options: updateFieldOptions,
+	},
+	optionsCollection('conversationSetting', 'update'),
+];
+
+export async function updateSetting(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const id = settingId(this, itemIndex);
+	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const language: IDataObject = {};
+	for (const [key, value] of Object.entries(fields)) {
+		if (key === 'WorkTimeConfig') language[key] = readWorkTimeConfig(this, value, itemIndex);
+		else if (typeof value === 'boolean') language[key] = value ? 1 : 0;
+		else language[key] = value;
+	}
+	const settings: IDataObject = {};
+	if (name) settings.Name = name;
+	if (Object.keys(language).length > 0) {
+		settings.MultilingualSettings = { [requiredString(this, 'language', 'Language', itemIndex)]: language };
+	}
+	if (Object.keys(settings).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex,
+			description: 'Enter a Name, or add at least one field under Update Fields.',
+		});
+	}
+	await client.desk('update_channel_specific_conversation_settings', { ConversationSettingId: id, ConversationSettings: settings }, { itemIndex });
+	return { ConversationSettingId: id, ConversationSettings: settings, updated: true };
+}

@@ -1,0 +1,83 @@
+/** Update (`update_faq` / `update_chitchat`): change an existing question; only the fields the user set are sent. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { payloadOf } from '../../helpers/answer';
+import { requiredString } from '../../helpers/parameters';
+import type { OperationHandler } from '../types';
+import { ANSWER_TYPES, type QuestionBank } from './bank';
+import { categoryFrom } from './categoryParameter';
+
+export function questionIdField(bank: QuestionBank, operation: string, hint?: string): INodeProperties {
+	return {
+		displayName: 'Question ID',
+		name: 'questionId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1721001306-@RBT#DeskDefaultRobot-…',
+		description: `The ${bank.noun}’s StandardQuestionId, as Get Many returns it`,
+		hint,
+		displayOptions: { show: { resource: [bank.resource], operation: [operation] } },
+	};
+}
+
+export function updateQuestionDescription(bank: QuestionBank): INodeProperties[] {
+	const show = { resource: [bank.resource], operation: ['update'] };
+	return [
+		questionIdField(bank, 'update', CHATBOT_WRITE_HINT),
+		{
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			description: 'Only the fields added here are sent; the others stay as they are',
+			displayOptions: { show },
+			options: [
+				{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
+				{
+					displayName: 'Answer Type',
+					name: 'answerType',
+					type: 'options',
+					options: ANSWER_TYPES,
+					default: 0,
+					description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
+				},
+				bank.categoryLocator('category', undefined, {
+					description: `Move the ${bank.noun} to this category`,
+					displayOptions: undefined,
+				}),
+				{ displayName: 'Question', name: 'question', type: 'string', default: '', description: 'New wording of the standard question' },
+			],
+		},
+		optionsCollection(bank.resource, 'update'),
+	];
+}
+
+export function updateQuestion(bank: QuestionBank): OperationHandler {
+	return async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
+			answer?: string;
+			answerType?: number;
+			category?: unknown;
+			question?: string;
+		};
+		const body: IDataObject = { StandardQuestionId: requiredString(this, 'questionId', 'Question ID', itemIndex) };
+		if (fields.question?.trim()) body.Question = fields.question.trim();
+		if (fields.answer?.trim()) body.Answer = fields.answer;
+		if (fields.answerType !== undefined) body.AnswerType = fields.answerType;
+		const categoryId = categoryFrom(fields.category);
+		if (categoryId !== undefined) body.CategoryId = categoryId;
+		if (Object.keys(body).length === 1) {
+			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+				itemIndex,
+				description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).',
+			});
+		}
+		const answer = await client.openImConsole(bank.commands.update, body, { itemIndex });
+		return { ...body, ...payloadOf(answer), updated: true };
+	};
+}

@@ -1,0 +1,64 @@
+/** Session → Transfer to Human (`transfer_to_human`): take a customer from the chatbot to a live agent, or into the queue. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { NO_AGENT_ONLINE } from '../../../shared/errorCodes';
+import { skillGroupLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { errorAsData, isError } from '../../helpers/answer';
+import { locatorValue, requiredString, skillGroupId } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { sessionIdField } from './sessionIdField';
+
+const show = { resource: ['session'], operation: ['transferToHuman'] };
+
+export const transferToHumanDescription: INodeProperties[] = [
+	sessionIdField(show),
+	skillGroupLocator('skillGroup', show, {
+		description: 'The skill group to hand the customer to (AgentGroupId); empty means Desk’s default policy',
+	}),
+	{
+		displayName: 'Preferred Agent Emails',
+		name: 'preferredAgents',
+		type: 'string',
+		default: '',
+		placeholder: 'alice@example.com, bob@example.com',
+		description: 'Agents to try first, comma-separated (AgentIdList); empty means any agent',
+		displayOptions: { show },
+	},
+	optionsCollection('session', 'transferToHuman', [
+		{
+			displayName: 'Send No-Agent Tip',
+			name: 'sendTipIfNoAgentOnline',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Desk tells the customer when no agent is online (SendTipIfNoAgentOnline)',
+		},
+		{
+			displayName: 'Return No Agent Online as Data',
+			name: 'noAgentAsData',
+			type: 'boolean',
+			default: false,
+			description: 'Whether “no agent is online” (141001) gives an item with transferred = false instead of an error',
+		},
+	]),
+];
+
+export async function transferToHuman(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
+	const { sendTipIfNoAgentOnline = false, noAgentAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
+		sendTipIfNoAgentOnline?: boolean;
+		noAgentAsData?: boolean;
+	};
+	const body: IDataObject = { SessionId: sessionId };
+	if (locatorValue(this, 'skillGroup', itemIndex)) body.AgentGroupId = skillGroupId(this, 'skillGroup', itemIndex);
+	const preferred = String(this.getNodeParameter('preferredAgents', itemIndex, '') ?? '')
+		.split(',')
+		.map((email) => email.trim())
+		.filter(Boolean);
+	if (preferred.length > 0) body.AgentIdList = preferred;
+	if (sendTipIfNoAgentOnline) body.SendTipIfNoAgentOnline = 1;
+
+	const answer = await client.desk('transfer_to_human', body, { itemIndex, acceptErrorCodes: noAgentAsData ? [NO_AGENT_ONLINE] : [] });
+	if (isError(answer)) return { SessionId: sessionId, transferred: false, queued: false, ...errorAsData(answer) };
+	return { SessionId: sessionId, transferred: true, AgentId: answer.AgentId ?? '', queued: Number(answer.IsInQueue ?? 0) === 1 };
+}

@@ -1,0 +1,46 @@
+/** Skill Group → Create (`create_member_group`): a new group sessions can be routed to; answers its ID. */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { splitList } from '../../helpers/listValues';
+import { requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { groupNameField, receptionLimitField } from './groupFields';
+
+const show = { resource: ['skillGroup'], operation: ['create'] };
+
+export const createSkillGroupDescription: INodeProperties[] = [
+	{ ...groupNameField, required: true, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Agent Emails',
+				name: 'memberEmails',
+				type: 'string',
+				default: '',
+				placeholder: 'alice@example.com, bob@example.com',
+				description: 'The agents in the group, by email, separated by commas (MemberList)',
+			},
+			receptionLimitField,
+		],
+	},
+	optionsCollection('skillGroup', 'create'),
+];
+
+export async function createSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const name = requiredString(this, 'name', 'Name', itemIndex);
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { MemberGroupName: name };
+	if (fields.receptionLimit !== undefined) body.ReceptionLimit = Math.floor(Number(fields.receptionLimit));
+	const members = splitList(fields.memberEmails);
+	// Tencent names the list MemberList here and MemberMailList in update_member_group.
+	if (members.length > 0) body.MemberList = members;
+	const answer = await client.desk('create_member_group', body, { itemIndex });
+	return { MemberGroupID: answer.MemberGroupID as number, ...body, created: true };
+}

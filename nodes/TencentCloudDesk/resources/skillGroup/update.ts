@@ -1,0 +1,60 @@
+/**
+ * Skill Group → Update (`update_member_group`): only the fields the user added are sent. Agent
+ * Emails replaces the whole member list; added but empty it is sent as [] and empties the group,
+ * because Tencent reads an absent list as "unchanged" and [] as "clear".
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { skillGroupLocator } from '../../descriptions/locators';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { splitList } from '../../helpers/listValues';
+import { skillGroupId } from '../../helpers/parameters';
+import type { DeskClient } from '../../transport/deskClient';
+import { groupNameField, receptionLimitField } from './groupFields';
+
+const show = { resource: ['skillGroup'], operation: ['update'] };
+
+export const updateSkillGroupDescription: INodeProperties[] = [
+	skillGroupLocator('skillGroup', show, { required: true }),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
+		options: [
+			{
+				displayName: 'Agent Emails',
+				name: 'memberEmails',
+				type: 'string',
+				default: '',
+				placeholder: 'alice@example.com, bob@example.com',
+				description: 'All the agents the group should have, by email, separated by commas (MemberMailList)',
+			},
+			groupNameField,
+			receptionLimitField,
+		],
+	},
+	optionsCollection('skillGroup', 'update'),
+];
+
+export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+	const id = skillGroupId(this, 'skillGroup', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { MemberGroupID: id };
+	const name = String(fields.name ?? '').trim();
+	if (name) body.MemberGroupName = name;
+	if (fields.receptionLimit !== undefined) body.ReceptionLimit = Math.floor(Number(fields.receptionLimit));
+	if ('memberEmails' in fields) body.MemberMailList = splitList(fields.memberEmails);
+	if (Object.keys(body).length === 1) {
+		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
+			itemIndex,
+			description: 'Add at least one field under Update Fields.',
+		});
+	}
+	await client.desk('update_member_group', body, { itemIndex });
+	return { ...body, updated: true };
+}

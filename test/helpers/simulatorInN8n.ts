@@ -1,0 +1,38 @@
+/**
+ * The smallest real-n8n setup of an e2e file: a Desk simulator, one n8n (one boot per file) with the
+ * credential pointing at it, both stopped after the file; n8n's log tail is printed for a failed test.
+ * The returned object is filled in by beforeAll.
+ */
+import type { N8nInstance } from '../../dev/harness';
+import { startN8n, stopAllProcesses } from '../../dev/harness';
+import type { DeskSimulator, DeskSimulatorOptions } from '../../dev/simulator';
+import { startDeskSimulator } from '../../dev/simulator';
+import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import { CREDENTIAL_NAME } from './deskInN8n';
+import { logOnFailure } from './failureLogs';
+
+export interface SimulatorInN8n {
+	n8n: N8nInstance;
+	simulator: DeskSimulator;
+	/** The id of the credential "Tencent Cloud Desk account". */
+	credentialId: string;
+}
+
+export function useSimulatorInN8n(options: { simulator?: DeskSimulatorOptions; logLines?: number } = {}): SimulatorInN8n {
+	const env = {} as SimulatorInN8n;
+
+	beforeAll(async () => {
+		env.simulator = await startDeskSimulator(options.simulator);
+		env.n8n = await startN8n({ log: true });
+		env.credentialId = (await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator))).id;
+	}, 15 * 60_000);
+
+	afterAll(async () => {
+		await env.n8n?.stop();
+		await stopAllProcesses();
+		await env.simulator?.close();
+	});
+
+	logOnFailure('n8n log tail', () => env.n8n?.logTail(options.logLines ?? 60));
+	return env;
+}
