@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	JsonObject,
@@ -9,6 +10,7 @@ import type {
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readRequestSettings } from './descriptions/requestOptions';
+import { readableSubtitle } from './descriptions/subtitle';
 import { mapWithConcurrency } from './helpers/mapWithConcurrency';
 import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
 import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbotCategorySearch';
@@ -53,6 +55,48 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	chatbotSettings: chatbotSettingsOperations,
 };
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Callback Answer', value: 'callbackAnswer' },
+			{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
+			{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+			{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
+			{ name: 'Conversation Setting', value: 'conversationSetting' },
+			{ name: 'Custom API Call', value: 'customApiCall' },
+			{ name: 'Customer Service Account', value: 'customerServiceAccount' },
+			{ name: 'Group Chat', value: 'groupChat' },
+			{ name: 'Quick Reply', value: 'quickReply' },
+			{ name: 'Role', value: 'role' },
+			{ name: 'Session', value: 'session' },
+			{ name: 'Session Record', value: 'sessionRecord' },
+			{ name: 'Skill Group', value: 'skillGroup' },
+			{ name: 'Statistic', value: 'statistic' },
+		],
+		default: 'session',
+	},
+	...sessionDescription,
+	...sessionRecordDescription,
+	...agentDescription,
+	...skillGroupDescription,
+	...customerServiceAccountDescription,
+	...callbackAnswerDescription,
+	...quickReplyDescription,
+	...conversationSettingDescription,
+	...groupChatDescription,
+	...customApiCallDescription,
+	...roleDescription,
+	...statisticsDescription,
+	...chatbotFaqDescription,
+	...chatbotSmallTalkDescription,
+	...chatbotSettingsDescription,
+];
+
 export class TencentCloudDesk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Tencent Cloud Desk',
@@ -60,54 +104,15 @@ export class TencentCloudDesk implements INodeType {
 		icon: { light: 'file:tencentCloudDesk.svg', dark: 'file:tencentCloudDesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and act on Tencent Cloud Desk customer-service sessions, agents, skill groups, customer service accounts, quick replies and conversation settings',
+		subtitle: readableSubtitle(properties),
+		description:
+			'Run Tencent Cloud Desk: sessions and messages, agents, skill groups, statistics, customer service accounts, quick replies, the chatbot knowledge base, and answers to Desk’s decision callbacks',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'tencentCloudDeskApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Agent', value: 'agent' },
-					{ name: 'Callback Answer', value: 'callbackAnswer' },
-					{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
-					{ name: 'Chatbot Setting', value: 'chatbotSettings' },
-					{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
-					{ name: 'Conversation Setting', value: 'conversationSetting' },
-					{ name: 'Custom API Call', value: 'customApiCall' },
-					{ name: 'Customer Service Account', value: 'customerServiceAccount' },
-					{ name: 'Group Chat', value: 'groupChat' },
-					{ name: 'Quick Reply', value: 'quickReply' },
-					{ name: 'Role', value: 'role' },
-					{ name: 'Session', value: 'session' },
-					{ name: 'Session Record', value: 'sessionRecord' },
-					{ name: 'Skill Group', value: 'skillGroup' },
-					{ name: 'Statistic', value: 'statistic' },
-				],
-				default: 'session',
-			},
-			...sessionDescription,
-			...sessionRecordDescription,
-			...agentDescription,
-			...skillGroupDescription,
-			...customerServiceAccountDescription,
-			...callbackAnswerDescription,
-			...quickReplyDescription,
-			...conversationSettingDescription,
-			...groupChatDescription,
-			...customApiCallDescription,
-			...roleDescription,
-			...statisticsDescription,
-			...chatbotFaqDescription,
-			...chatbotSmallTalkDescription,
-			...chatbotSettingsDescription,
-		],
+		properties,
 	};
 
 	methods = {
