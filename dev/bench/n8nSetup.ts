@@ -5,7 +5,7 @@
  */
 import type { N8nInstance } from '../harness';
 import { startN8n } from '../harness';
-import { sleep } from '../harness/http';
+import { HttpError, sleep } from '../harness/http';
 import type { DeskSimulator } from '../simulator';
 import { simulatorCredentials } from '../simulator/n8nCredential';
 import type { BenchWorkflow } from './workflows';
@@ -81,8 +81,16 @@ interface ExecutionPage {
 /** Finished executions of a workflow, from the editor's list endpoint (one small query, not every page). */
 export async function countExecutions(n8n: N8nInstance, workflowId: string, status?: string): Promise<number> {
 	const filter = JSON.stringify(status ? { workflowId, status: [status] } : { workflowId });
-	const page = await n8n.api.rest<ExecutionPage>('GET', `/executions?filter=${encodeURIComponent(filter)}&limit=1`);
-	return page.count;
+	// Saturated, n8n's health check briefly answers 503 "Database is not ready!": ask again, bounded.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const page = await n8n.api.rest<ExecutionPage>('GET', `/executions?filter=${encodeURIComponent(filter)}&limit=1`);
+			return page.count;
+		} catch (error) {
+			if (!(error instanceof HttpError && error.status === 503) || attempt >= 60) throw error;
+			await sleep(500);
+		}
+	}
 }
 
 /** Finished executions of the workflow so far, by outcome (both counts asked for at once). */

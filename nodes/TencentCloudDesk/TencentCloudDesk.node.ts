@@ -35,7 +35,7 @@ import { sessionRecordDescription, sessionRecordOperations } from './resources/s
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
 import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
-import { createDeskClient } from './transport/deskClient';
+import { createDeskClient, NO_DESK_CLIENT } from './transport/deskClient';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
@@ -138,7 +138,8 @@ export class TencentCloudDesk implements INodeType {
 		}
 
 		const { concurrency, ...clientSettings } = readRequestSettings(this);
-		const client = await createDeskClient(this, clientSettings);
+		// The answer step never calls Desk: no credential read (a decryption per execution in n8n).
+		const client = resource === 'callbackAnswer' ? NO_DESK_CLIENT : await createDeskClient(this, clientSettings);
 
 		const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 			try {

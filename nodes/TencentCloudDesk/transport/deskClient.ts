@@ -65,6 +65,17 @@ export interface DeskClient {
 	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
+/**
+ * For operations that never call Desk (the Callback Answer step replies to the callback that started the
+ * workflow): using it is a bug, and not reading the credential saves n8n a decryption per execution.
+ */
+export const NO_DESK_CLIENT: DeskClient = {
+	baseUrl: '',
+	call: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
+	desk: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
+	openImConsole: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
+};
+
 const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
 /** A rate limit's window is one second: retrying sooner only earns the same answer. */
 const RATE_LIMIT_WINDOW_MS = 1000;
