@@ -23,6 +23,8 @@ export interface DecisionsInN8n {
 	simulator: DeskSimulator;
 	shop: ShopStandIn;
 	routing: ActiveDecision;
+	/** The VIP example with a 600 ms Answer Deadline: a CRM slower than that, yet within the lookup's timeout, meets the deadline. */
+	routingShortDeadline: ActiveDecision;
 	orderLookup: ActiveDecision;
 	contact: ActiveDecision;
 	contactAtOnce: ActiveDecision;
@@ -63,6 +65,19 @@ export function contactWorkflow(name: string, webhookId: string, answerMode: 'wo
 	};
 }
 
+/** The example with another Answer Deadline, under its own name and URL. */
+function withDeadline(workflow: WorkflowJson, deadlineMs: number): WorkflowJson {
+	return {
+		...workflow,
+		name: `${workflow.name} (${deadlineMs} ms deadline)`,
+		nodes: workflow.nodes.map((node) =>
+			node.type === 'n8n-nodes-tencent-desk.tencentCloudDeskDecisionTrigger'
+				? { ...node, webhookId: 'b7e0c0aa-0000-4000-8000-000000000003', parameters: { ...node.parameters, options: { deadlineMs } } }
+				: node,
+		),
+	};
+}
+
 async function activate(n8n: N8nInstance, workflow: WorkflowJson): Promise<ActiveDecision> {
 	const workflowId = (await n8n.api.createWorkflow(workflow)).id;
 	await n8n.api.activateWorkflow(workflowId);
@@ -82,6 +97,7 @@ export function useDecisionsInN8n(): DecisionsInN8n {
 		const shop = (file: string) =>
 			withBaseUrl(withBaseUrl(loadExample(file), 'https://crm.example.com', env.shop.url), 'https://shop.example.com', env.shop.url);
 		env.routing = await activate(env.n8n, shop('route-vip-customers.json'));
+		env.routingShortDeadline = await activate(env.n8n, withDeadline(shop('route-vip-customers.json'), 600));
 		env.orderLookup = await activate(env.n8n, shop('chatbot-order-lookup.json'));
 		env.contact = await activate(env.n8n, contactWorkflow('Contact rules', 'b7e0c0aa-0000-4000-8000-000000000001', 'workflow'));
 		env.contactAtOnce = await activate(env.n8n, contactWorkflow('Contact at once', 'b7e0c0aa-0000-4000-8000-000000000002', 'atOnce'));
