@@ -1,5 +1,5 @@
 /**
- * Client for one running n8n 2.41.1: the public API (`/api/v1`, header `X-N8N-API-KEY`) for
+ * Client for one running n8n 2.41.3: the public API (`/api/v1`, header `X-N8N-API-KEY`) for
  * credentials, workflows and executions, and the internal REST API (`/rest`, owner's cookie)
  * where the editor's behaviour matters (credential test, node types).
  */
@@ -163,8 +163,8 @@ export class N8nApiClient {
 	}
 
 	/**
-	 * Publish (2.x's word for activate): `POST /api/v1/workflows/:id/publish` (n8n 2.41.1; `/activate` is a
-	 * deprecated alias of the same handler). In 2.41.1 this only enqueues the publication (an outbox drained
+	 * Publish (2.x's word for activate): `POST /api/v1/workflows/:id/publish` (n8n 2.41.3; `/activate` is a
+	 * deprecated alias of the same handler). In 2.41.3 this only enqueues the publication (an outbox drained
 	 * asynchronously, which is where triggers and webhooks get registered), so by default this then waits for
 	 * `waitForPublication` and throws when a trigger failed to activate.
 	 */
@@ -229,7 +229,7 @@ export class N8nApiClient {
 	/**
 	 * Wait until a production webhook is registered, bounded.
 	 * - Without `request`: probes with a CORS preflight (`OPTIONS` + `Origin` + `Access-Control-Request-Method`),
-	 *   which n8n answers 204 once the webhook is registered, and before that 404 or (2.41.1, preflight path)
+	 *   which n8n answers 204 once the webhook is registered, and before that 404 or (2.41.3, preflight path)
 	 *   500 "… is not registered", without running the workflow.
 	 * - With `request`: sends it, repeating while n8n answers "not registered", and returns the first other
 	 *   answer (so the workflow runs at most once).

@@ -3,7 +3,7 @@
  * task-broker port, an expression engine it can exit from cleanly, and its output read from files.
  *
  * Why not n8n's default `vm` expression engine (issue 13: "exit code 1 although the JSON says success"; here
- * 5 of 8 runs died of SIGSEGV). n8n 2.41.1's `execute` ends in BaseCommand.finally()
+ * 5 of 8 runs died of SIGSEGV). n8n 2.41.3's `execute` ends in BaseCommand.finally()
  * (dist/commands/base-command.js): `await this.dbConnection.close(); process.exit(error ? 1 : 0)`, without the
  * `Expression.disposeExpressionEngine()` that the servers' exitSuccessFully() awaits. Running the workflow took
  * an isolate from the `vm` engine's pool, and IsolatePool.acquire() (@n8n/expression-runtime

@@ -1,6 +1,6 @@
 /**
  * One-off install, cached outside the repo and shared by every run:
- * a Node 24 runtime (from npm's `node` package, when the system Node is older) and n8n 2.41.1.
+ * a Node 24 runtime (from npm's `node` package, when the system Node is older) and n8n 2.41.3.
  * Race-safe: each part is built in a temp folder under a mkdir lock, marked complete, then renamed into place.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { acquireLock } from './lock';
 import { type Logger, resolveLogger } from './log';
 import { formatBytes, formatDuration, measuredSeconds, type ProgressExpectation, startProgress } from './progress';
 
-export const N8N_VERSION = '2.41.1';
+export const N8N_VERSION = '2.41.3';
 export const NODE_MAJOR = 24;
 const MARKER = '.harness-complete';
 const NODE_BIN = join('node_modules', 'node', 'bin', 'node');
@@ -192,7 +192,7 @@ export async function ensureNode(options: InstallOptions = {}): Promise<{ nodeBi
 	return { nodeBin: join(dir, NODE_BIN), nodeVersion: marker.nodeVersion };
 }
 
-/** n8n 2.41.1 with a working sqlite3, cached; plus the Node to run it with. */
+/** n8n 2.41.3 with a working sqlite3, cached; plus the Node to run it with. */
 export async function ensureRuntime(options: InstallOptions = {}): Promise<Runtime> {
 	const log = resolveLogger(options.log);
 	const cacheDir = options.cacheDir ?? defaultCacheDir();

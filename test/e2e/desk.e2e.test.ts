@@ -1,5 +1,5 @@
 /**
- * The package inside a real n8n 2.41.1, installed the way the Community Nodes installer does:
+ * The package inside a real n8n 2.41.3, installed the way the Community Nodes installer does:
  * the Slack-alert and wait-message examples end to end, routing of all 17 events, forged
  * callbacks, repeated deliveries, the credential test, and the action node run headless.
  * One n8n for the whole file (test/helpers/deskInN8n.ts).

@@ -1,6 +1,6 @@
 /**
  * A real-enough IExecuteFunctions for running the action node's execute() in jest: parameters
- * per item, and `helpers.httpRequest` as n8n-core 2.41.1 builds it, n8n's own outbound HTTP
+ * per item, and `helpers.httpRequest` as n8n-core 2.41 builds it, n8n's own outbound HTTP
  * client (`@n8n/backend-network`) hitting a real server and throwing its raw errors. There is
  * deliberately no httpRequestWithAuthentication: the node signs its own requests.
  */

@@ -1,7 +1,7 @@
 /**
  * A real-enough IPollFunctions for running the Session Record Trigger's poll() in jest: parameters,
  * the mode (manual = "Fetch Test Event"), the node's static data kept across polls as n8n keeps it in
- * memory, and `helpers.httpRequest` as n8n-core 2.41.1 builds it (n8n's own outbound HTTP client).
+ * memory, and `helpers.httpRequest` as n8n-core 2.41 builds it (n8n's own outbound HTTP client).
  */
 import { OutboundHttp } from '@n8n/backend-network';
 import { Container } from '@n8n/di';
