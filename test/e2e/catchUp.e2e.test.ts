@@ -1,5 +1,5 @@
 /**
- * The Session Record Trigger in a real n8n 2.41.3 (one boot, restarted in the test): sessions that end
+ * The Session Record Trigger in a real n8n 2.41.1 (one boot, restarted in the test): sessions that end
  * while n8n is stopped are emitted once after it starts again, none again over three more polls, and the
  * same when n8n is killed in the middle of a poll's paging; then examples/live-and-catch-up.json handles
  * each ended session once, whichever path (live callback or catch-up) saw it first.
