@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updateFieldsCollection } from '../../descriptions/updateFields';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
@@ -12,16 +13,13 @@ const show = { resource: ['agent'], operation: ['update'] };
 
 export const updateAgentDescription: INodeProperties[] = [
 	agentLocator('agent', show, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		hint: 'Only the fields you add are changed. Role IDs or Skill Group IDs added but left empty are sent as an empty list, which Desk reads as “clear”: no roles, or only the default skill group.',
-		options: memberFieldOptions,
-	},
+	updateFieldsCollection(
+		show,
+		{
+			hint: 'Only the fields you add are changed. Role IDs or Skill Group IDs added but left empty are sent as an empty list, which Desk reads as “clear”: no roles, or only the default skill group.',
+		},
+		memberFieldOptions,
+	),
 	optionsCollection('agent', 'update'),
 ];
 

@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updateFieldsCollection } from '../../descriptions/updateFields';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
@@ -62,16 +63,7 @@ export const updateSettingDescription: INodeProperties[] = [
 		hint: 'The docs only show "zh"; which other keys Desk accepts is NOT FOUND. Conversation Setting → Get shows the keys a setting has.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added are sent; Desk leaves the others unchanged',
-		displayOptions: { show },
-		options: updateFieldOptions,
-	},
+	updateFieldsCollection(show, { description: 'Only the fields added are sent; Desk leaves the others unchanged' }, updateFieldOptions),
 	optionsCollection('conversationSetting', 'update'),
 ];
 

@@ -17,6 +17,66 @@ const prompt = (displayName: string, name: string, description: string): INodePr
 	description,
 });
 
+/** The settings offered, by Desk's field names (Create's Additional Fields, Update's Update Fields). */
+export const accountSettingOptions: INodeProperties[] = [
+	{
+		displayName: 'Assignment Strategy',
+		name: 'AssignmentStrategy',
+		type: 'options',
+		options: [
+			{ name: 'Automatic', value: 0 },
+			{ name: 'Customer Chooses a Skill Group', value: 1 },
+		],
+		default: 0,
+		description: 'How a customer who asks for a human is routed',
+		hint: '1 (customer chooses) is read from get_im_agent_list’s sample; Desk’s field table is NOT FOUND',
+	},
+	{ displayName: 'Avatar URL', name: 'IMAgentAvatarUrl', type: 'string', default: '' },
+	prompt('Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group (with Customer Chooses a Skill Group)'),
+	{
+		displayName: 'Disable Chatbot',
+		name: 'ChatbotDisabled',
+		type: 'boolean',
+		default: false,
+		description: 'Whether customers skip the chatbot and go straight to a human',
+	},
+	{
+		displayName: 'Displayed Skill Group IDs',
+		name: 'DisplayGroupsChoices',
+		type: 'string',
+		default: '',
+		placeholder: '1,2,3',
+		description: 'Skill groups the customer may choose from, comma-separated',
+		hint: 'Added and left empty, this sends [] (Desk clears the list); not added, the list stays as it is',
+	},
+	prompt('End Prompt', 'EndPrompt', 'Sent when the session ends'),
+	{ displayName: 'Nickname', name: 'IMAgentNick', type: 'string', default: '', description: 'The name customers see' },
+	prompt('Not Work Time Prompt', 'NotWorkTimePrompt', 'Sent outside the work time'),
+	prompt('Queueing Prompt', 'QueueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'),
+	{
+		displayName: 'Skill Group ID',
+		name: 'AgentGroupId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'The skill group that receives this account’s customers (MemberGroupID in Skill Group → Get Many)',
+	},
+	prompt('Timeout End Prompt', 'TimeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'),
+	prompt('Transfer to Human Fail Prompt', 'TransferToHumanFailPrompt', 'Sent when no agent can take the customer'),
+	prompt('Transfer to Human Prompt', 'TransferToHumanPrompt', 'Sent while the customer is being transferred'),
+	prompt('Transfer to Human Success Prompt', 'TransferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'),
+	{
+		displayName: 'User Timeout (Seconds)',
+		name: 'UserTimeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 600,
+		description: 'How long a customer may stay silent before the session ends',
+	},
+	prompt('Welcome Message', 'WelcomeMessage', 'Sent when a customer starts a conversation'),
+	workTimeConfigField,
+];
+
 export function accountSettingsCollection(name: string, displayName: string, show: IDataObject, description?: string): INodeProperties {
 	return {
 		displayName,
@@ -26,64 +86,7 @@ export function accountSettingsCollection(name: string, displayName: string, sho
 		default: {},
 		...(description && { description }),
 		displayOptions: { show: show as NonNullable<INodeProperties['displayOptions']>['show'] },
-		options: [
-			{
-				displayName: 'Assignment Strategy',
-				name: 'AssignmentStrategy',
-				type: 'options',
-				options: [
-					{ name: 'Automatic', value: 0 },
-					{ name: 'Customer Chooses a Skill Group', value: 1 },
-				],
-				default: 0,
-				description: 'How a customer who asks for a human is routed',
-				hint: '1 (customer chooses) is read from get_im_agent_list’s sample; Desk’s field table is NOT FOUND',
-			},
-			{ displayName: 'Avatar URL', name: 'IMAgentAvatarUrl', type: 'string', default: '' },
-			prompt('Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group (with Customer Chooses a Skill Group)'),
-			{
-				displayName: 'Disable Chatbot',
-				name: 'ChatbotDisabled',
-				type: 'boolean',
-				default: false,
-				description: 'Whether customers skip the chatbot and go straight to a human',
-			},
-			{
-				displayName: 'Displayed Skill Group IDs',
-				name: 'DisplayGroupsChoices',
-				type: 'string',
-				default: '',
-				placeholder: '1,2,3',
-				description: 'Skill groups the customer may choose from, comma-separated',
-				hint: 'Added and left empty, this sends [] (Desk clears the list); not added, the list stays as it is',
-			},
-			prompt('End Prompt', 'EndPrompt', 'Sent when the session ends'),
-			{ displayName: 'Nickname', name: 'IMAgentNick', type: 'string', default: '', description: 'The name customers see' },
-			prompt('Not Work Time Prompt', 'NotWorkTimePrompt', 'Sent outside the work time'),
-			prompt('Queueing Prompt', 'QueueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'),
-			{
-				displayName: 'Skill Group ID',
-				name: 'AgentGroupId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'The skill group that receives this account’s customers (MemberGroupID in Skill Group → Get Many)',
-			},
-			prompt('Timeout End Prompt', 'TimeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'),
-			prompt('Transfer to Human Fail Prompt', 'TransferToHumanFailPrompt', 'Sent when no agent can take the customer'),
-			prompt('Transfer to Human Prompt', 'TransferToHumanPrompt', 'Sent while the customer is being transferred'),
-			prompt('Transfer to Human Success Prompt', 'TransferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'),
-			{
-				displayName: 'User Timeout (Seconds)',
-				name: 'UserTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 600,
-				description: 'How long a customer may stay silent before the session ends',
-			},
-			prompt('Welcome Message', 'WelcomeMessage', 'Sent when a customer starts a conversation'),
-			workTimeConfigField,
-		],
+		options: accountSettingOptions,
 	};
 }
 

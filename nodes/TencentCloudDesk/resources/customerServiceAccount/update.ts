@@ -4,19 +4,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updateFieldsCollection } from '../../descriptions/updateFields';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
-import { accountSettingsCollection, readAccountSettings } from './accountSettings';
+import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
 const show = { resource: ['customerServiceAccount'], operation: ['update'] };
 
 export const updateAccountDescription: INodeProperties[] = [
 	customerServiceAccountLocator('account', show, { required: true }),
-	accountSettingsCollection(
-		'updateFields',
-		'Update Fields',
+	updateFieldsCollection(
 		show,
-		'Only the fields added are sent; Desk leaves the others unchanged. A text field added but left empty is sent empty, which clears it.',
+		{ description: 'Only the fields added are sent; Desk leaves the others unchanged. A text field added but left empty is sent empty, which clears it.' },
+		accountSettingOptions,
 	),
 	optionsCollection('customerServiceAccount', 'update'),
 ];

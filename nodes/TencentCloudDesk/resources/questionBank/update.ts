@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updateFieldsCollection } from '../../descriptions/updateFields';
 import { payloadOf } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
@@ -28,31 +29,22 @@ export function updateQuestionDescription(bank: QuestionBank): INodeProperties[]
 	const show = { resource: [bank.resource], operation: ['update'] };
 	return [
 		questionIdField(bank, 'update', CHATBOT_WRITE_HINT),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent; the others stay as they are',
-			displayOptions: { show },
-			options: [
-				{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
-				{
-					displayName: 'Answer Type',
-					name: 'answerType',
-					type: 'options',
-					options: ANSWER_TYPES,
-					default: 0,
-					description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
-				},
-				bank.categoryLocator('category', undefined, {
-					description: `Move the ${bank.noun} to this category`,
-					displayOptions: undefined,
-				}),
-				{ displayName: 'Question', name: 'question', type: 'string', default: '', description: 'New wording of the standard question' },
-			],
-		},
+		updateFieldsCollection(show, { description: 'Only the fields added here are sent; the others stay as they are' }, [
+			{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
+			{
+				displayName: 'Answer Type',
+				name: 'answerType',
+				type: 'options',
+				options: ANSWER_TYPES,
+				default: 0,
+				description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
+			},
+			bank.categoryLocator('category', undefined, {
+				description: `Move the ${bank.noun} to this category`,
+				displayOptions: undefined,
+			}),
+			{ displayName: 'Question', name: 'question', type: 'string', default: '', description: 'New wording of the standard question' },
+		]),
 		optionsCollection(bank.resource, 'update'),
 	];
 }

@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updateFieldsCollection } from '../../descriptions/updateFields';
 import { splitList } from '../../helpers/listValues';
 import { skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
@@ -17,15 +18,12 @@ const show = { resource: ['skillGroup'], operation: ['update'] };
 
 export const updateSkillGroupDescription: INodeProperties[] = [
 	skillGroupLocator('skillGroup', show, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
-		options: [
+	updateFieldsCollection(
+		show,
+		{
+			hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
+		},
+		[
 			{
 				displayName: 'Agent Emails',
 				name: 'memberEmails',
@@ -37,7 +35,7 @@ export const updateSkillGroupDescription: INodeProperties[] = [
 			groupNameField,
 			receptionLimitField,
 		],
-	},
+	),
 	optionsCollection('skillGroup', 'update'),
 ];
 
