@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
@@ -46,5 +47,5 @@ export async function createAgent(this: IExecuteFunctions, client: DeskClient, i
 	const body: IDataObject = { MemberList: [member] };
 	if (fields.sendPassword !== undefined) body.SendPassword = Boolean(fields.sendPassword);
 	await client.desk('create_members', body, { itemIndex });
-	return { ...member, created: true };
+	return createdResult(member);
 }

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { accountSettingsCollection, readAccountSettings } from './accountSettings';
@@ -31,5 +31,5 @@ export async function createAccount(this: IExecuteFunctions, client: DeskClient,
 		...readAccountSettings(this, 'additionalFields', itemIndex),
 	};
 	const answer = await client.desk('add_im_agent', body, { itemIndex });
-	return { ...body, ...payloadOf(answer), created: true };
+	return createdResult(body, answer);
 }

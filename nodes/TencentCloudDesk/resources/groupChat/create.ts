@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredLocator, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 
@@ -119,5 +119,5 @@ export async function createGroupChat(this: IExecuteFunctions, client: DeskClien
 		MemberList: [{ Member_Account: account }, ...others.map(({ userId, admin }) => (admin ? { Member_Account: userId, Role: 'Admin' } : { Member_Account: userId }))],
 	};
 	const answer = await client.desk('create_group', body, { itemIndex });
-	return { ...body, ...payloadOf(answer), created: true };
+	return createdResult(body, answer);
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
 import { ANSWER_TYPES, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
@@ -110,6 +110,6 @@ export function createQuestion(bank: QuestionBank): OperationHandler {
 		if (bank.hasLanguageTag && extra.languageTag?.trim()) body.LanguageTag = extra.languageTag.trim();
 		const answer = await client.openImConsole(bank.commands.add, body, { itemIndex });
 		// Tencent's docs do not show add_*'s answer; whatever it returns (a new ID, say) is passed on.
-		return { ...body, ...payloadOf(answer), created: true };
+		return createdResult(body, answer);
 	};
 }

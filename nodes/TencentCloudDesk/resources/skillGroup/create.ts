@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { createdResult } from '../../helpers/answer';
 import { splitList } from '../../helpers/listValues';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
@@ -42,5 +43,5 @@ export async function createSkillGroup(this: IExecuteFunctions, client: DeskClie
 	// Tencent names the list MemberList here and MemberMailList in update_member_group.
 	if (members.length > 0) body.MemberList = members;
 	const answer = await client.desk('create_member_group', body, { itemIndex });
-	return { MemberGroupID: answer.MemberGroupID as number, ...body, created: true };
+	return createdResult({ MemberGroupID: answer.MemberGroupID as number, ...body });
 }
