@@ -29,7 +29,7 @@ function matching(results: INodeListSearchItems[], filter?: string): INodeListSe
 /** A picker that reads one page per scroll; the pagination token is the next page's index. */
 export function listSearch({ pageSize, fetchPage, toResult }: PickerSource): ListSearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-		const client = await createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+		const client = createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
 		const pageIndex = Number(paginationToken ?? 0) || 0;
 		const { items, total } = await fetchPage(client, pageIndex, pageSize);
 		const more = items.length === pageSize && (total === undefined || (pageIndex + 1) * pageSize < total);
@@ -40,7 +40,7 @@ export function listSearch({ pageSize, fetchPage, toResult }: PickerSource): Lis
 /** A picker that shows everything `readAll` returns at once (no pagination token). */
 export function wholeListSearch(readAll: (client: DeskClient) => Promise<INodeListSearchItems[]>): ListSearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-		const client = await createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+		const client = createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
 		return { results: matching(await readAll(client), filter) };
 	};
 }
