@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/updateFields';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/updateFields';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';

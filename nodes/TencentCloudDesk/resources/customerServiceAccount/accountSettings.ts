@@ -77,19 +77,6 @@ export const accountSettingOptions: INodeProperties[] = [
 	workTimeConfigField,
 ];
 
-export function accountSettingsCollection(name: string, displayName: string, show: IDataObject, description?: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		...(description && { description }),
-		displayOptions: { show: show as NonNullable<INodeProperties['displayOptions']>['show'] },
-		options: accountSettingOptions,
-	};
-}
-
 export function readAccountSettings(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
 	const fields = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};

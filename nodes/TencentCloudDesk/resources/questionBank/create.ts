@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
@@ -55,36 +56,28 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 			description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Similar Questions',
-					name: 'similarQuestions',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description: 'Other phrasings of the question that should get the same answer, one per line',
-				},
-				...(bank.hasLanguageTag
-					? [
-							{
-								displayName: 'Language Tag',
-								name: 'languageTag',
-								type: 'string' as const,
-								default: '',
-								description: 'The language of the question (LanguageTag)',
-								hint: LANGUAGE_TAG_HINT,
-							},
-						]
-					: []),
-			],
-		},
+		additionalFieldsCollection(show, [
+			{
+				displayName: 'Similar Questions',
+				name: 'similarQuestions',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Other phrasings of the question that should get the same answer, one per line',
+			},
+			...(bank.hasLanguageTag
+				? [
+						{
+							displayName: 'Language Tag',
+							name: 'languageTag',
+							type: 'string' as const,
+							default: '',
+							description: 'The language of the question (LanguageTag)',
+							hint: LANGUAGE_TAG_HINT,
+						},
+					]
+				: []),
+		]),
 		optionsCollection(bank.resource, 'create'),
 	];
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/updateFields';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { payloadOf } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';

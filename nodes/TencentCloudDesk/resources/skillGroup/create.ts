@@ -1,6 +1,7 @@
 /** Skill Group → Create (`create_member_group`): a new group sessions can be routed to; answers its ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { splitList } from '../../helpers/listValues';
@@ -12,25 +13,17 @@ const show = { resource: ['skillGroup'], operation: ['create'] };
 
 export const createSkillGroupDescription: INodeProperties[] = [
 	{ ...groupNameField, required: true, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Agent Emails',
-				name: 'memberEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: 'The agents in the group, by email, separated by commas (MemberList)',
-			},
-			receptionLimitField,
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Agent Emails',
+			name: 'memberEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'alice@example.com, bob@example.com',
+			description: 'The agents in the group, by email, separated by commas (MemberList)',
+		},
+		receptionLimitField,
+	]),
 	optionsCollection('skillGroup', 'create'),
 ];
 

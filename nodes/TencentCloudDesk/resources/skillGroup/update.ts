@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/updateFields';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { splitList } from '../../helpers/listValues';
 import { skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
