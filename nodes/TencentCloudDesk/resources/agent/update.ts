@@ -1,11 +1,10 @@
 /** Agent → Update (`update_member`): change only the fields the user added. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { requiredLocator } from '../../helpers/parameters';
+import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
 
@@ -28,10 +27,7 @@ export async function updateAgent(this: IExecuteFunctions, client: DeskClient, i
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = memberFieldsBody(this, fields, itemIndex, true);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex);
 	}
 	const body: IDataObject = { MemberMail: memberMail, ...changes };
 	await client.desk('update_member', body, { itemIndex });

@@ -3,13 +3,12 @@
  * for one language, the prompts and switches added under Update Fields; Desk leaves absent fields unchanged.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
-import { requiredString } from '../../helpers/parameters';
+import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { settingId } from './settingId';
 
@@ -83,10 +82,7 @@ export async function updateSetting(this: IExecuteFunctions, client: DeskClient,
 		settings.MultilingualSettings = { [requiredString(this, 'language', 'Language', itemIndex)]: language };
 	}
 	if (Object.keys(settings).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Enter a Name, or add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex, { description: 'Enter a Name, or add at least one field under Update Fields.' });
 	}
 	await client.desk('update_channel_specific_conversation_settings', { ConversationSettingId: id, ConversationSettings: settings }, { itemIndex });
 	return { ConversationSettingId: id, ConversationSettings: settings, updated: true };

@@ -1,11 +1,10 @@
 /** Customer Service Account → Update (`update_im_agent`): only the fields added are sent; the rest stay as they are. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { requiredLocator } from '../../helpers/parameters';
+import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
@@ -24,10 +23,7 @@ export const updateAccountDescription: INodeProperties[] = [
 export async function updateAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const changes = readAccountSettings(this, 'updateFields', itemIndex);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex, { message: 'No field to update' });
 	}
 	const body: IDataObject = { IMAgentUserID: requiredLocator(this, 'account', 'Customer Service Account', itemIndex), ...changes };
 	await client.desk('update_im_agent', body, { itemIndex });

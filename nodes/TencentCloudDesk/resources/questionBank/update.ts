@@ -1,12 +1,11 @@
 /** Update (`update_faq` / `update_chitchat`): change an existing question; only the fields the user set are sent. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { payloadOf } from '../../helpers/answer';
-import { requiredString } from '../../helpers/parameters';
+import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
 import { ANSWER_TYPES, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';
@@ -64,10 +63,7 @@ export function updateQuestion(bank: QuestionBank): OperationHandler {
 		const categoryId = categoryFrom(fields.category);
 		if (categoryId !== undefined) body.CategoryId = categoryId;
 		if (Object.keys(body).length === 1) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-				itemIndex,
-				description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).',
-			});
+			throw nothingToUpdate(this, itemIndex, { description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).' });
 		}
 		const answer = await client.openImConsole(bank.commands.update, body, { itemIndex });
 		return { ...body, ...payloadOf(answer), updated: true };

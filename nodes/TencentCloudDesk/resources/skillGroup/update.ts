@@ -4,13 +4,12 @@
  * because Tencent reads an absent list as "unchanged" and [] as "clear".
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { splitList } from '../../helpers/listValues';
-import { skillGroupId } from '../../helpers/parameters';
+import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { groupNameField, receptionLimitField } from './groupFields';
 
@@ -48,10 +47,7 @@ export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClie
 	if (fields.receptionLimit !== undefined) body.ReceptionLimit = Math.floor(Number(fields.receptionLimit));
 	if ('memberEmails' in fields) body.MemberMailList = splitList(fields.memberEmails);
 	if (Object.keys(body).length === 1) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex);
 	}
 	await client.desk('update_member_group', body, { itemIndex });
 	return { ...body, updated: true };
