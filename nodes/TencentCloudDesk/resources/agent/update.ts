@@ -1,9 +1,10 @@
 /** Agent → Update (`update_member`): change only the fields the user added. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/fieldCollections';
+import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
@@ -31,5 +32,5 @@ export async function updateAgent(this: IExecuteFunctions, client: DeskClient, i
 	}
 	const body: IDataObject = { MemberMail: memberMail, ...changes };
 	await client.desk('update_member', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

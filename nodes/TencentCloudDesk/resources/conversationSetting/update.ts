@@ -5,9 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
-import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
+import { optionsCollection } from '../../descriptions/requestOptions';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
+import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { settingId } from './settingId';
@@ -85,5 +86,5 @@ export async function updateSetting(this: IExecuteFunctions, client: DeskClient,
 		throw nothingToUpdate(this, itemIndex, { description: 'Enter a Name, or add at least one field under Update Fields.' });
 	}
 	await client.desk('update_channel_specific_conversation_settings', { ConversationSettingId: id, ConversationSettings: settings }, { itemIndex });
-	return { ConversationSettingId: id, ConversationSettings: settings, updated: true };
+	return updatedResult({ ConversationSettingId: id, ConversationSettings: settings });
 }

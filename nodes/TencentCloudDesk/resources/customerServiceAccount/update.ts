@@ -2,8 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
-import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { accountSettingOptions, readAccountSettings } from './accountSettings';
@@ -27,5 +28,5 @@ export async function updateAccount(this: IExecuteFunctions, client: DeskClient,
 	}
 	const body: IDataObject = { IMAgentUserID: requiredLocator(this, 'account', 'Customer Service Account', itemIndex), ...changes };
 	await client.desk('update_im_agent', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

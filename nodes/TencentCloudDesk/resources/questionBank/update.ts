@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
-import { optionsCollection } from '../../descriptions/requestOptions';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { payloadOf } from '../../helpers/answer';
+import { optionsCollection } from '../../descriptions/requestOptions';
+import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
 import { ANSWER_TYPES, type QuestionBank } from './bank';
@@ -66,6 +66,6 @@ export function updateQuestion(bank: QuestionBank): OperationHandler {
 			throw nothingToUpdate(this, itemIndex, { description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).' });
 		}
 		const answer = await client.openImConsole(bank.commands.update, body, { itemIndex });
-		return { ...body, ...payloadOf(answer), updated: true };
+		return updatedResult(body, answer);
 	};
 }

@@ -5,9 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { updateFieldsCollection } from '../../descriptions/fieldCollections';
+import { updatedResult } from '../../helpers/answer';
 import { splitList } from '../../helpers/listValues';
 import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
@@ -50,5 +51,5 @@ export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClie
 		throw nothingToUpdate(this, itemIndex);
 	}
 	await client.desk('update_member_group', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }
