@@ -8,7 +8,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
-import { ANSWER_TYPES, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
+import { answerTypeField, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
 import { categoryParameter } from './categoryParameter';
 
 /** One similar phrasing per line; blank lines dropped. */
@@ -47,15 +47,7 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 			description: 'What the bot replies when the question matches',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Answer Type',
-			name: 'answerType',
-			type: 'options',
-			options: ANSWER_TYPES,
-			default: 0,
-			description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
-			displayOptions: { show },
-		},
+		{ ...answerTypeField, displayOptions: { show } },
 		additionalFieldsCollection(show, [
 			{
 				displayName: 'Similar Questions',

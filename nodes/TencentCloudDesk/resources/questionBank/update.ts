@@ -7,7 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
-import { ANSWER_TYPES, type QuestionBank } from './bank';
+import { answerTypeField, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';
 
 export function questionIdField(bank: QuestionBank, operation: string, hint?: string): INodeProperties {
@@ -30,14 +30,7 @@ export function updateQuestionDescription(bank: QuestionBank): INodeProperties[]
 		questionIdField(bank, 'update', CHATBOT_WRITE_HINT),
 		updateFieldsCollection(show, { description: 'Only the fields added here are sent; the others stay as they are' }, [
 			{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
-			{
-				displayName: 'Answer Type',
-				name: 'answerType',
-				type: 'options',
-				options: ANSWER_TYPES,
-				default: 0,
-				description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
-			},
+			answerTypeField,
 			bank.categoryLocator('category', undefined, {
 				description: `Move the ${bank.noun} to this category`,
 				displayOptions: undefined,
