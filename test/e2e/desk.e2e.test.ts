@@ -25,6 +25,7 @@ import {
 	triggerOutput,
 	useDeskInN8n,
 } from '../helpers/deskInN8n';
+import { activateWorkflow } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(120_000);
 
@@ -85,10 +86,7 @@ describe(`in a real n8n ${selectedRelease().version}`, () => {
 			},
 			desk.slack.url,
 		);
-		const workflowId = (await desk.n8n.api.createWorkflow(v1)).id;
-		await desk.n8n.api.activateWorkflow(workflowId);
-		const url = desk.n8n.api.webhookUrl(webhookId, 'webhook');
-		await desk.n8n.api.waitForWebhook(url);
+		const { workflowId, url } = await activateWorkflow(desk.n8n, v1);
 		const slackBefore = desk.slack.messages.length;
 
 		expectExactAcks(await desk.simulator.playScript('noAgentOnline', { url }));
