@@ -18,14 +18,12 @@ export interface SimulatorInN8n {
 	credentialId: string;
 }
 
-export function useSimulatorInN8n(
-	options: { simulator?: DeskSimulatorOptions; logLines?: number; /** Extra environment for n8n. */ n8nEnv?: Record<string, string> } = {},
-): SimulatorInN8n {
+export function useSimulatorInN8n(options: { simulator?: DeskSimulatorOptions; logLines?: number } = {}): SimulatorInN8n {
 	const env = {} as SimulatorInN8n;
 
 	beforeAll(async () => {
 		env.simulator = await startDeskSimulator(options.simulator);
-		env.n8n = await startN8n({ log: true, env: options.n8nEnv });
+		env.n8n = await startN8n({ log: true });
 		env.credentialId = (await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator))).id;
 	}, 15 * 60_000);
 
