@@ -106,6 +106,8 @@ describe(`examples/${EXAMPLE}, in a real n8n with a stand-in chat model`, () => 
 		const first = model.requests[0];
 		expect(first.model).toBe('gpt-4.1-mini');
 		const offered = offeredTools(first);
+		expect([...offered.keys()].sort()).toEqual([messagesTool, recordsTool, 'format_final_json_response'].sort());
+		expect(toolNodes).toHaveLength(2);
 		for (const node of toolNodes) {
 			const tool = offered.get(nodeNameToToolName(node.name));
 			expect(tool?.description).toBe(node.parameters?.toolDescription);
@@ -156,7 +158,7 @@ describe('tools with the descriptions n8n writes itself', () => {
 	];
 
 	/** Manual trigger → AI Agent with the OpenAI model and the tools above, left on n8n's automatic description. */
-	function agentWorkflow(): WorkflowJson {
+	function agentWorkflow(prompt: string): WorkflowJson {
 		const credentials = { tencentCloudDeskApi: { id: env.credentialId, name: 'Tencent Cloud Desk account' } };
 		return {
 			name: 'Agent with automatic tool descriptions',
@@ -168,7 +170,7 @@ describe('tools with the descriptions n8n writes itself', () => {
 					type: '@n8n/n8n-nodes-langchain.agent',
 					typeVersion: example().agentVersion,
 					position: [200, 0],
-					parameters: { promptType: 'define', text: 'What state is session s-1 in?', options: {} },
+					parameters: { promptType: 'define', text: prompt, options: {} },
 				},
 				{ ...example().model, id: 'a2', position: [200, 200] },
 				...tools.map((tool, index) => ({
@@ -212,7 +214,7 @@ describe('tools with the descriptions n8n writes itself', () => {
 			if (!result) return { toolCalls: [{ name: 'Session_State', arguments: { sessionId: session.sessionId } }] };
 			return { content: `The session is ${/"CurrentState":"(\w+)"/.exec(result.content)?.[1] ?? 'unknown'}.` };
 		};
-		const workflowId = (await n8n.api.createWorkflow(agentWorkflow())).id;
+		const workflowId = (await n8n.api.createWorkflow(agentWorkflow(`What state is session ${session.sessionId} in?`))).id;
 		simulator.resetStats();
 
 		const run = await n8n.runWorkflowHeadless(workflowId, { timeoutMs: 60_000 });
@@ -220,6 +222,7 @@ describe('tools with the descriptions n8n writes itself', () => {
 
 		// What the model saw is exactly n8n's own automatic description of each tool node.
 		const offered = offeredTools(model.requests[0]);
+		expect([...offered.keys()].sort()).toEqual(['Session_Messages', 'Session_State', 'Skill_Groups']);
 		for (const tool of tools) {
 			const node = { name: tool.name, parameters: tool.parameters } as unknown as INode;
 			const description = NodeHelpers.getToolDescriptionForNode(node, deskNode);
