@@ -8,7 +8,6 @@ import { getManySection, getManySummaryRows, getManyTarget, type GetManyResults,
 type Item = { json: Record<string, unknown> };
 
 function runCode(code: string, items: Item[]): Item[] {
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
 	return new Function('$input', code)({ all: () => items }) as Item[];
 }
 
