@@ -182,6 +182,8 @@ export interface GetManyResults {
 	rounds: number;
 	rateLimit: number;
 	setting: string;
+	/** Optional: the first results written lack it. */
+	n8nVersion?: string;
 	runs: GetManyRun[];
 	measuredAt: string;
 	loadAverageStart: number;
@@ -291,6 +293,7 @@ export async function runGetManySection(
 		rounds: config.getManyRounds,
 		rateLimit: config.simulatorRateLimit,
 		setting: instance.setting.key,
+		...(instance.n8n.runtime.n8nVersion && { n8nVersion: instance.n8n.runtime.n8nVersion }),
 		runs,
 		measuredAt: new Date(from).toISOString().replace(/\.\d+Z$/, 'Z'),
 		loadAverageStart: Math.round(loadAverageStart * 100) / 100,
@@ -383,6 +386,13 @@ export function getManySummaryRows(results: GetManyResults | undefined): { secti
 	});
 }
 
+/** Per page, from the medians: the paging itself on each side, and what the DIY chain's Code nodes add around it. */
+function whereTheTimeGoes(results: GetManyResults, ours: GetManySideSummary, diy: GetManySideSummary): string {
+	const perPage = (seconds: number) => `${fmt((seconds * 1000) / results.pages, 1)} ms`;
+	const diyNode = (part: string) => Object.entries(diy.nodeSeconds).find(([node]) => node.includes(part))?.[1] ?? Number.NaN;
+	return `Where the time goes (medians): per page, ours ${perPage(ours.medianWallSeconds)} (request, signature, paging, one item per record) and DIY's HTTP Request node ${perPage(diyNode('HTTP'))} (request, n8n's pagination; one item per page). DIY's Code nodes add ${ms(diyNode('UserSig'))} before (one item) and ${ms(diyNode('Record'))} after (the flatten step, which sends every page to n8n's task runner and gets one item per record back).`;
+}
+
 function table(header: string[], rows: string[][]): string {
 	return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
@@ -395,7 +405,7 @@ export function getManySection(results: GetManyResults | undefined, scale: strin
 	const sides = bothSides(results);
 	if (!results || !sides) return [...lines, 'Not part of this run.'].join('\n');
 	lines.push(
-		`Measured ${results.measuredAt} in ${fmt(results.durationSeconds, 0)} s (load average ${fmt(results.loadAverageStart, 2)} → ${fmt(results.loadAverageEnd, 2)}), ${results.setting} expression engine.` +
+		`Measured ${results.measuredAt} in ${fmt(results.durationSeconds, 0)} s (load average ${fmt(results.loadAverageStart, 2)} → ${fmt(results.loadAverageEnd, 2)}), n8n ${results.n8nVersion ?? 'n/a'}, ${results.setting} expression engine.` +
 			(scale === 'smoke' ? ` Smoke scale: ${int(results.records)} records, enough to show the section works, not the 1,000+ it is about.` : ''),
 		'',
 		`One workflow run reads every record of ${int(results.records)} sessions that ended in a window (seeded in the simulator, nothing else in it) through \`${results.command}\`, ${results.pageSize} records a page (Desk's maximum), so ${results.pages} requests. **Ours**: Tencent Cloud Desk → Session Record → Get Many, Return All, default options; the node pages. **DIY**: Code (UserSig + random, as in section 2) → HTTP Request (v4.2) with n8n's pagination option (Offset = \`$pageCount × ${results.pageSize}\` in the body, a fresh \`random\` per page, complete when \`$pageCount × ${results.pageSize} ≥ TotalCount\` or on an ErrorCode) → Code (fails on an error page, one item per record). Same n8n, same records, simulator rate limit ${results.rateLimit}/s for both; one unmeasured warm-up each, then ${results.rounds} interleaved rounds. *Records/s* = records over the side's nodes' execution time (n8n run data); *round trip* = the webhook request until its answer, which carries every record. Each run is checked: exactly the seeded records, once each, and field for field the records the other side returned. This section alone, in about a minute and a half: \`BENCH_ONLY=getMany npm run bench\` (\`dev/bench/getMany.ts\`).`,
@@ -422,6 +432,7 @@ export function getManySection(results: GetManyResults | undefined, scale: strin
 			}),
 		),
 	);
+	lines.push('', whereTheTimeGoes(results, sides.ours, sides.diy));
 	const target = getManyTarget(results);
 	if (target) lines.push('', `**Target** (${target.target}): **${target.met ? 'met' : 'missed'}**, ${target.measured}.`);
 	return lines.join('\n');
