@@ -33,6 +33,9 @@ export const GET_MANY_SIDES = {
 } as const;
 export type GetManySide = keyof typeof GET_MANY_SIDES;
 
+/** The DIY chain's nodes, by name (the report splits its time by node). */
+const DIY_NODES = { userSig: 'Compute UserSig', http: 'Get Session Records (HTTP)', flatten: 'One Item per Record' } as const;
+
 /** The seeded records: sessions that ended one per second in [start, end] (Unix seconds, inclusive). */
 export interface RecordWindow {
 	start: number;
@@ -97,14 +100,14 @@ export function ourGetManyWorkflow(window: RecordWindow): BenchWorkflow {
 export function diyGetManyWorkflow(baseUrl: string, app: { sdkAppId: number; identifier: string; secretKey: string }, window: RecordWindow): BenchWorkflow {
 	return getManyWorkflow('bench: Get Many session records (DIY)', 'getmany-diy', [
 		{
-			name: 'Compute UserSig',
+			name: DIY_NODES.userSig,
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: position(1),
 			parameters: { jsCode: userSigCode(app.sdkAppId, app.identifier, app.secretKey) },
 		},
 		{
-			name: 'Get Session Records (HTTP)',
+			name: DIY_NODES.http,
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
 			position: position(2),
@@ -144,7 +147,7 @@ export function diyGetManyWorkflow(baseUrl: string, app: { sdkAppId: number; ide
 			},
 		},
 		{
-			name: 'One Item per Record',
+			name: DIY_NODES.flatten,
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: position(3),
@@ -389,8 +392,8 @@ export function getManySummaryRows(results: GetManyResults | undefined): { secti
 /** Per page, from the medians: the paging itself on each side, and what the DIY chain's Code nodes add around it. */
 function whereTheTimeGoes(results: GetManyResults, ours: GetManySideSummary, diy: GetManySideSummary): string {
 	const perPage = (seconds: number) => `${fmt((seconds * 1000) / results.pages, 1)} ms`;
-	const diyNode = (part: string) => Object.entries(diy.nodeSeconds).find(([node]) => node.includes(part))?.[1] ?? Number.NaN;
-	return `Where the time goes (medians): per page, ours ${perPage(ours.medianWallSeconds)} (request, signature, paging, one item per record) and DIY's HTTP Request node ${perPage(diyNode('HTTP'))} (request, n8n's pagination; one item per page). DIY's Code nodes add ${ms(diyNode('UserSig'))} before (one item) and ${ms(diyNode('Record'))} after (the flatten step, which sends every page to n8n's task runner and gets one item per record back).`;
+	const diyNode = (name: string) => diy.nodeSeconds[name] ?? Number.NaN;
+	return `Where the time goes (medians): per page, ours ${perPage(ours.medianWallSeconds)} (request, signature, paging, one item per record) and DIY's HTTP Request node ${perPage(diyNode(DIY_NODES.http))} (request, n8n's pagination; one item per page). DIY's Code nodes add ${ms(diyNode(DIY_NODES.userSig))} before (one item) and ${ms(diyNode(DIY_NODES.flatten))} after (the flatten step, which sends every page to n8n's task runner and gets one item per record back).`;
 }
 
 function table(header: string[], rows: string[][]): string {
