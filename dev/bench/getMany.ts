@@ -14,6 +14,7 @@
 import { loadavg } from 'os';
 import { performance } from 'perf_hooks';
 
+import { DEFAULT_REQUEST_SETTINGS } from '../../nodes/TencentCloudDesk/descriptions/requestOptions';
 import { RECORD_PAGE_SIZE } from '../../nodes/TencentCloudDesk/helpers/sessionRecords';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import { chainConnections, type WorkflowNodeJson } from '../harness';
@@ -393,7 +394,15 @@ export function getManySummaryRows(results: GetManyResults | undefined): { secti
 function whereTheTimeGoes(results: GetManyResults, ours: GetManySideSummary, diy: GetManySideSummary): string {
 	const perPage = (seconds: number) => `${fmt((seconds * 1000) / results.pages, 1)} ms`;
 	const diyNode = (name: string) => diy.nodeSeconds[name] ?? Number.NaN;
-	return `Where the time goes (medians): per page, ours ${perPage(ours.medianWallSeconds)} (request, signature, paging, one item per record) and DIY's HTTP Request node ${perPage(diyNode(DIY_NODES.http))} (request, n8n's pagination; one item per page). DIY's Code nodes add ${ms(diyNode(DIY_NODES.userSig))} before (one item) and ${ms(diyNode(DIY_NODES.flatten))} after (the flatten step, which sends every page to n8n's task runner and gets one item per record back).`;
+	// The node's default budget spaces request starts; a page that answers sooner waits for its slot.
+	const spacingMs = 1000 / DEFAULT_REQUEST_SETTINGS.requestsPerSecond;
+	const budgetBinds = (ours.medianWallSeconds * 1000) / results.pages <= spacingMs * 1.25;
+	return (
+		`Where the time goes (medians): per page, ours ${perPage(ours.medianWallSeconds)} (request, signature, paging, one item per record) and DIY's HTTP Request node ${perPage(diyNode(DIY_NODES.http))} (request, n8n's pagination; one item per page). DIY's Code nodes add ${ms(diyNode(DIY_NODES.userSig))} before (one item) and ${ms(diyNode(DIY_NODES.flatten))} after (the flatten step, which sends every page to n8n's task runner and gets one item per record back).` +
+		(budgetBinds
+			? ` Ours is close to its floor here: at the default Max Requests per Second (${DEFAULT_REQUEST_SETTINGS.requestsPerSecond}) the node starts a request at most every ${fmt(spacingMs, 1)} ms, and the simulator on 127.0.0.1 answers a page sooner than that; the DIY chain has no such budget.`
+			: '')
+	);
 }
 
 function table(header: string[], rows: string[][]): string {
