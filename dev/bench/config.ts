@@ -2,7 +2,7 @@
  * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
  * at about 15 minutes on 2 cores (about 12 measured on a quiet machine); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
  * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
- * `BENCH_ONLY=decisions` runs only the decision-callback section (benchOnly below).
+ * `BENCH_ONLY=decisions` or `getMany` runs only that section (benchOnly below).
  */
 export type BenchScale = 'smoke' | 'full';
 
@@ -22,6 +22,9 @@ export interface BenchConfig {
 	actionItems: number;
 	/** Growth: our action node at its defaults. */
 	actionGrowth: number[];
+	/** Get Many (section 2b): session records one workflow run pages through, on each side, and the interleaved rounds. */
+	getManyRecords: number;
+	getManyRounds: number;
 	/** The simulator's rate limit during the action runs (Tencent's documented 200/s). */
 	simulatorRateLimit: number;
 	/** Direct hits on the simulator (rate limit off) for its ceiling. */
@@ -56,6 +59,9 @@ const FULL: BenchConfig = {
 	callbackGrowth: [1_000, 10_000],
 	actionItems: 1_000,
 	actionGrowth: [100, 1_000, 10_000],
+	// Not a multiple of the page size (100), so the last page is a short one.
+	getManyRecords: 1_250,
+	getManyRounds: 4,
 	simulatorRateLimit: 200,
 	simulatorCeilingRequests: 5_000,
 	simulatorCeilingConcurrency: 10,
@@ -85,6 +91,8 @@ const SMOKE: BenchConfig = {
 	callbackGrowth: [8, 36],
 	actionItems: 20,
 	actionGrowth: [5, 20, 60],
+	getManyRecords: 250,
+	getManyRounds: 2,
 	simulatorRateLimit: 200,
 	simulatorCeilingRequests: 200,
 	simulatorCeilingConcurrency: 4,
@@ -111,11 +119,14 @@ export function benchConfig(scale: string | undefined = process.env.BENCH_SCALE)
 	throw new Error(`BENCH_SCALE must be "smoke" or "full", got "${scale}"`);
 }
 
-/** `BENCH_ONLY=decisions`: only the decision-callback section (a few minutes), merged into the report already at the output path. */
-export type BenchOnly = 'decisions';
+/**
+ * `BENCH_ONLY=decisions` or `getMany`: only the decision-callback section or the Get Many section (a few minutes
+ * each), merged into the report already at the output path.
+ */
+export type BenchOnly = 'decisions' | 'getMany';
 
 export function benchOnly(value: string | undefined = process.env.BENCH_ONLY): BenchOnly | undefined {
 	if (value === undefined || value === '' || value === 'all') return undefined;
-	if (value === 'decisions') return value;
-	throw new Error(`BENCH_ONLY must be "decisions" (or unset for the whole bench), got "${value}"`);
+	if (value === 'decisions' || value === 'getMany') return value;
+	throw new Error(`BENCH_ONLY must be "decisions" or "getMany" (or unset for the whole bench), got "${value}"`);
 }

@@ -62,3 +62,17 @@ return $input.all().map((item) => ({
 
 /** Code node that turns the posted list of session ids into one item each (same on both sides, not timed). */
 export const SPLIT_SESSION_IDS_CODE = `return $input.first().json.body.sessionIds.map((SessionId) => ({ json: { SessionId } }));`;
+
+/**
+ * Code node after an HTTP Request node that paged `describe_im_cdr_list` with n8n's pagination option:
+ * that node gives one item per page, so this checks each page's ErrorCode (Tencent answers errors with
+ * HTTP 200) and flattens the pages into one item per session record.
+ */
+export const FLATTEN_RECORD_PAGES_CODE = `const records = [];
+for (const page of $input.all()) {
+  const answer = page.json;
+  if (answer.ErrorCode !== 0) throw new Error('describe_im_cdr_list: ' + answer.ErrorCode + ' ' + answer.ErrorInfo);
+  for (const record of answer.IMCdrList || []) records.push({ json: record });
+}
+return records;
+`;

@@ -5,6 +5,7 @@
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
 import type { DecisionResults } from './decisions';
+import { getManySection, getManySummaryRows } from './getMany';
 import type { MemorySample } from './memorySampler';
 import type { BenchResults } from './results';
 import {
@@ -94,6 +95,7 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 				: `${times(ratio(run.itemsPerSecond, baseline?.itemsPerSecond ?? Number.NaN))} DIY (correct: ${times(ratio(correctPerSecond(run), baseline ? correctPerSecond(baseline) : Number.NaN))})`,
 		});
 	}
+	rows.push(...getManySummaryRows(results.getMany));
 	const ceiling = results.simulatorCeiling;
 	const oursUnlimited = actionRun(results, 'oursUnlimited');
 	const oursDefaults = actionRun(results, 'oursDefaults');
@@ -467,6 +469,8 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'## 2. Action node on many items',
 		'',
 		actionTable(results.action, results),
+		'',
+		getManySection(results.getMany, config.scale),
 		'',
 		'## 3. Ceilings',
 		'',

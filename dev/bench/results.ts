@@ -4,6 +4,7 @@ import type { CallbackRun } from './callbacks';
 import type { SimulatorCeiling } from './ceilings';
 import type { BenchConfig } from './config';
 import type { DecisionRateRun, DecisionResults } from './decisions';
+import { getManyTarget, type GetManyResults } from './getMany';
 import type { HandlerCost, UserSigResult } from './inProcess';
 import type { MachineInfo } from './machine';
 import type { QueueBenchResult } from './queue';
@@ -20,6 +21,8 @@ export interface BenchResults {
 	callbackGrowth: CallbackRun[];
 	action: ActionRun[];
 	actionGrowth: ActionRun[];
+	/** Get Many over 1,000+ records, ours against the DIY chain (section 2b). Optional: older results lack it. */
+	getMany?: GetManyResults;
 	/** Queue mode, or why it was not run. Optional: results written before it was part of the run lack it. */
 	queue?: QueueBenchResult | { skipped: string };
 	/** Decision callbacks (the VIP example): reply latency by setting and rate. Optional: older results lack it. */
@@ -168,6 +171,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			met: r >= 3 && within,
 		});
 	}
+	const getMany = getManyTarget(results.getMany);
+	if (getMany) checks.push(getMany);
 	const sig = results.inProcess.userSig;
 	checks.push({ target: 'our UserSig no slower than the official library', measured: x(sig.ratio), met: sig.ratio >= 1 });
 	if (results.actionGrowth.length >= 2) {

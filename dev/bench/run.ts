@@ -14,6 +14,9 @@
  * open-loop rates, legacy and default engines, queue mode unless BENCH_QUEUE=off or it is not installed),
  * a few minutes. The figures replace section 7 of the results already at the output path (same scale), the
  * other sections kept; with none there, a report of section 7 alone is written.
+ *
+ * BENCH_ONLY=getMany: only section 2b (Get Many over 1,000+ records, ours against HTTP Request pagination + Code),
+ * merged the same way (dev/bench/getManyOnly.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
@@ -27,6 +30,8 @@ import { createSessions, runActionScenario } from './action';
 import { runCallbackComparison, runCallbackScenario, type CallbackRun } from './callbacks';
 import { measureSimulatorCeiling } from './ceilings';
 import { benchConfig, benchOnly, type BenchConfig } from './config';
+import { runGetManySection } from './getMany';
+import { getManyConsole, getManyOnly, getManyOnlyReport, isGetManyOnly, type GetManyOnlyResults } from './getManyOnly';
 import { measureDecisionSetting, measureDecisionsInQueueMode, prepareShop, regularTarget, vipRoutingWorkflow, DECISION_EXAMPLE, TENCENT_TIMEOUT_MS, type DecisionResults } from './decisions';
 import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
@@ -40,8 +45,13 @@ const log = (line: string) => process.stdout.write(`[bench ${new Date().toISOStr
 
 /** `tsx bench/run.ts --render <results.json>`: write the report again from saved figures (e.g. after editing NOTES.md). */
 function render(jsonFile: string): void {
-	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults;
+	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults | GetManyOnlyResults;
 	const outFile = jsonFile.replace(/\.json$/, '.md');
+	if (isGetManyOnly(results)) {
+		writeFileSync(outFile, getManyOnlyReport(results));
+		process.stdout.write(`${getManyConsole(results.getMany)}\n\nWrote ${outFile}\n`);
+		return;
+	}
 	if (isDecisionsOnly(results)) {
 		writeFileSync(outFile, decisionsOnlyReport(results.decisions, results.config.scale, results.machine));
 		process.stdout.write(`${decisionsConsole(results.decisions)}\n\nWrote ${outFile}\n`);
@@ -59,7 +69,7 @@ interface DecisionsOnlyResults {
 	decisions: DecisionResults;
 }
 
-function isDecisionsOnly(results: BenchResults | DecisionsOnlyResults): results is DecisionsOnlyResults {
+function isDecisionsOnly(results: BenchResults | DecisionsOnlyResults | GetManyOnlyResults): results is DecisionsOnlyResults {
 	return 'only' in results && results.only === 'decisions';
 }
 
@@ -169,9 +179,9 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 		await recorder.inQueueMode(tarball);
 		const decisions = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
 		const jsonFile = outFile.replace(/\.md$/, '.json');
-		const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults) : undefined;
+		const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults | GetManyOnlyResults) : undefined;
 		mkdirSync(dirname(outFile), { recursive: true });
-		if (previous && !isDecisionsOnly(previous) && previous.config.scale === config.scale) {
+		if (previous && !isDecisionsOnly(previous) && !isGetManyOnly(previous) && previous.config.scale === config.scale) {
 			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, decisions };
 			writeFileSync(outFile, markdownReport(merged, readNotes()));
 			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
@@ -205,6 +215,7 @@ async function main(): Promise<void> {
 	const command = [...(config.scale === 'full' ? [] : [`BENCH_SCALE=${config.scale}`]), ...(only ? [`BENCH_ONLY=${only}`] : []), 'npm run bench'].join(' ');
 	log(`scale ${config.scale}${only ? `, only ${only}` : ''}; results → ${outFile}`);
 	if (only === 'decisions') return await decisionsOnly(config, outFile, command);
+	if (only === 'getMany') return await getManyOnly(config, outFile, command, readNotes(), log);
 	const otherLoad = new Set<string>();
 	const ownPids: number[] = [process.pid];
 	const noteLoad = () => otherBusyProcesses(ownPids).forEach((entry) => otherLoad.add(entry.replace(/, [\d.]+% CPU\)$/, ')')));
@@ -302,6 +313,8 @@ async function main(): Promise<void> {
 			log(`  ${run.wallSeconds.toFixed(2)} s, ${run.itemsPerSecond.toFixed(1)} items/s`);
 			actionGrowth.push(run);
 		}
+		// 2b. Get Many over 1,000+ records, ours against the DIY chain.
+		const getMany = await runGetManySection(vm, simulator, config, log);
 		// 7. Decision callbacks, default engine.
 		await decisionBench.inInstance(vm);
 		noteLoad();
@@ -334,6 +347,7 @@ async function main(): Promise<void> {
 			callbackGrowth,
 			action,
 			actionGrowth,
+			getMany,
 			queue,
 			decisions: decisionBench.finish(machine.n8nVersion ?? N8N_VERSION),
 			otherLoad: [...otherLoad],

@@ -22,7 +22,7 @@ export function triggerTypeVersion(): number {
 	const { version, defaultVersion } = new TencentCloudDeskTrigger().description;
 	return defaultVersion ?? (Array.isArray(version) ? Math.max(...version) : version);
 }
-const ACTION_TYPE = 'n8n-nodes-tencent-desk.tencentCloudDesk';
+export const ACTION_TYPE = 'n8n-nodes-tencent-desk.tencentCloudDesk';
 
 /** Where a workflow is called, and which node names make up "the side" for timing. */
 export interface BenchWorkflow {
@@ -34,17 +34,23 @@ export interface BenchWorkflow {
 }
 
 let counter = 0;
-function uniqueSuffix(label: string): string {
+export function uniqueSuffix(label: string): string {
 	counter++;
 	return `${label}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
-function position(index: number): [number, number] {
+export function position(index: number): [number, number] {
 	return [index * 240, 0];
 }
 
-/** n8n's Webhook node (v2.1), static parameters only, answering at once with Tencent's ack body. */
-function webhookNode(path: string, options: { respond?: 'onReceived' | 'lastNode' } = {}): WorkflowNodeJson {
+/**
+ * n8n's Webhook node (v2.1), static parameters only, answering at once with Tencent's ack body, or when the
+ * run is done with the last node's first item (or all of its items).
+ */
+export function webhookNode(
+	path: string,
+	options: { respond?: 'onReceived' | 'lastNode'; responseData?: 'firstEntryJson' | 'allEntries' } = {},
+): WorkflowNodeJson {
 	const respond = options.respond ?? 'onReceived';
 	return {
 		name: 'Webhook',
@@ -56,7 +62,7 @@ function webhookNode(path: string, options: { respond?: 'onReceived' | 'lastNode
 			httpMethod: 'POST',
 			path,
 			responseMode: respond,
-			...(respond === 'lastNode' ? { responseData: 'firstEntryJson' } : {}),
+			...(respond === 'lastNode' ? { responseData: options.responseData ?? 'firstEntryJson' } : {}),
 			options: respond === 'onReceived' ? { responseData: CALLBACK_ACK_TEXT } : {},
 		},
 	};

@@ -121,6 +121,21 @@ export class SessionStore {
 			.map((session) => structuredClone(session));
 	}
 
+	/**
+	 * One page of an app's matching sessions in `compare` order, and how many match. Only the page is copied:
+	 * copying every session per request made a paged read of 1,000+ records cost the simulator more than the client.
+	 */
+	page(
+		sdkAppId: number,
+		keep: (session: Readonly<DeskSession>) => boolean,
+		compare: (a: Readonly<DeskSession>, b: Readonly<DeskSession>) => number,
+		offset: number,
+		limit: number,
+	): { total: number; sessions: DeskSession[] } {
+		const matching = [...this.sessions.values()].filter((session) => session.sdkAppId === sdkAppId && keep(session)).sort(compare);
+		return { total: matching.length, sessions: matching.slice(offset, offset + limit).map((session) => structuredClone(session)) };
+	}
+
 	/** Whether the app has seen this user (account_check). */
 	hasClientUser(sdkAppId: number, userId: string): boolean {
 		for (const session of this.sessions.values()) {

@@ -78,6 +78,34 @@ describe('npm run bench (smoke size)', () => {
 		}
 	});
 
+	it('runs Get Many over every seeded record on both sides, side by side, and both return the same records', () => {
+		const getMany = results.getMany;
+		expect(getMany).toBeDefined();
+		if (!getMany) return;
+		const { getManyRecords, getManyRounds } = results.config;
+		expect(getMany.records).toBe(getManyRecords);
+		expect(getMany.pages).toBe(Math.ceil(getManyRecords / getMany.pageSize));
+		// Interleaved: each round runs both sides, in turns.
+		expect(getMany.runs.map((run) => `${run.round}/${run.side}`)).toEqual(
+			Array.from({ length: getManyRounds }, (_, index) => (index % 2 === 0 ? [`${index + 1}/diy`, `${index + 1}/ours`] : [`${index + 1}/ours`, `${index + 1}/diy`])).flat(),
+		);
+		for (const run of getMany.runs) {
+			expect({ run: `${run.round}/${run.side}`, status: run.status, records: run.records, allRecords: run.allRecords, same: run.sameAsOtherSide }).toEqual({
+				run: `${run.round}/${run.side}`,
+				status: 'success',
+				records: getManyRecords,
+				allRecords: true,
+				same: true,
+			});
+			// One request per page on both sides: neither re-reads a page nor is rate limited.
+			expect(run.simulator).toMatchObject({ requests: getMany.pages, ok: getMany.pages, rateLimited: 0 });
+			expect(saneRate(run.recordsPerSecond) && saneRate(run.roundTripSeconds)).toBe(true);
+		}
+		expect(markdown).toContain('## 2b. Get Many');
+		expect(stdout).toMatch(/2b get many, [\d,]+ records +ours: Session Record → Get Many.*DIY/);
+		expect(checkTargets(results).some((check) => check.target.startsWith('Get Many (Return All)'))).toBe(true);
+	});
+
 	it('reports the ceilings, the in-process figures and growth', () => {
 		expect(saneRate(results.simulatorCeiling.requestsPerSecond)).toBe(true);
 		expect(results.simulatorCeiling.okAnswers).toBe(results.simulatorCeiling.load.count);

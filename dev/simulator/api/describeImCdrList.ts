@@ -21,17 +21,20 @@ export const describeImCdrList: CommandHandler = {
 		const { limit, offset } = limitOffsetParams(body);
 		const clientUserId = optionalString(body, 'ClientUserId');
 
-		const ended = sessions
-			.list(app.sdkAppId)
-			.filter((session) => session.phase === 'Ended' && session.endTime !== undefined)
-			.filter((session) => {
-				const endSeconds = Math.floor((session.endTime as number) / 1000);
+		const ended = sessions.page(
+			app.sdkAppId,
+			(session) => {
+				if (session.phase !== 'Ended' || session.endTime === undefined) return false;
+				const endSeconds = Math.floor(session.endTime / 1000);
 				return endSeconds >= start && endSeconds <= end && (clientUserId === undefined || session.clientUserId === clientUserId);
-			})
-			.sort((a, b) => (b.endTime as number) - (a.endTime as number) || a.sessionId.localeCompare(b.sessionId));
+			},
+			(a, b) => (b.endTime as number) - (a.endTime as number) || a.sessionId.localeCompare(b.sessionId),
+			offset,
+			limit,
+		);
 		return {
-			IMCdrList: ended.slice(offset, offset + limit).map((session) => cdrRecord(session, members)),
-			TotalCount: ended.length,
+			IMCdrList: ended.sessions.map((session) => cdrRecord(session, members)),
+			TotalCount: ended.total,
 		};
 	},
 };
