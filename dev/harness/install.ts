@@ -14,7 +14,7 @@ import { acquireLock } from './lock';
 import { type Logger, resolveLogger } from './log';
 import { formatBytes, formatDuration, measuredSeconds, type ProgressExpectation, startProgress } from './progress';
 
-export const N8N_VERSION = '2.41.3';
+export const N8N_VERSION = '2.41.1';
 export const NODE_MAJOR = 24;
 const MARKER = '.harness-complete';
 const NODE_BIN = join('node_modules', 'node', 'bin', 'node');
