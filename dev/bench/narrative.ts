@@ -13,6 +13,7 @@ import { ratio } from '../harness/stats';
 export const QUIET_START_SHARE = 0.5;
 
 const num = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const figure = (value: number) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : 'n/a');
 const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const pctChange = (before: number, after: number) => {
 	const r = ratio(after - before, before);
@@ -82,7 +83,7 @@ export function comparisonLines(results: BenchResults, checks: TargetCheck[]): s
 	const names = Object.keys(current).filter((name) => name in previous.figures);
 	if (names.length) {
 		lines.push('', '| figure | previous | this run | change |', '|---|---|---|---|');
-		for (const name of names) lines.push(`| ${name} | ${num(previous.figures[name], 1)} | ${num(current[name], 1)} | ${pctChange(previous.figures[name], current[name])} |`);
+		for (const name of names) lines.push(`| ${name} | ${figure(previous.figures[name])} | ${figure(current[name])} | ${pctChange(previous.figures[name], current[name])} |`);
 	} else lines.push('', 'The two runs share no headline figure.');
 	const nowMet = Object.fromEntries(checks.map((check) => [check.target, check.met]));
 	const newlyMet = checks.filter((check) => check.met && previous.targets[check.target] === false).map((check) => check.target);

@@ -165,6 +165,8 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 }
 
 const rateOrNone = (rate: number | undefined) => (rate === undefined ? 'none' : `${fmt(rate)}/s`);
+/** Ours against a side that may have sustained no rate tried (then there is no ratio: —). */
+const versus = (ours: number | undefined, other: number | undefined) => (other === undefined ? '—' : times(ratio(ours ?? 0, other)));
 
 /** Section 8's rows in the summary: per setting and bound, the three sides' sustained rates and our ratio to the minimal trigger. */
 export function capacitySummaryRows(capacity: CapacityResults | undefined): SummaryRow[] {
@@ -177,7 +179,7 @@ export function capacitySummaryRows(capacity: CapacityResults | undefined): Summ
 				section: '8 capacity',
 				figure: `${setting.label}, ack p99 < ${bound / 1000} s`,
 				value: `Webhook node ${rateOrNone(bare)}, minimal trigger ${rateOrNone(minimal)}, ours ${rateOrNone(ours)}`,
-				ratio: `${times(ratio(ours ?? 0, minimal ?? Number.NaN))} minimal, ${times(ratio(ours ?? 0, bare ?? Number.NaN))} Webhook node`,
+				ratio: `${versus(ours, minimal)} minimal, ${versus(ours, bare)} Webhook node`,
 			});
 		}
 	}
@@ -195,7 +197,7 @@ export function capacityTable(capacity: CapacityResults): string {
 			setting.label,
 			...capacity.boundsMs.flatMap((bound) => {
 				const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => capacityOf(setting, side, bound));
-				return [rateOrNone(bare), rateOrNone(minimal), rateOrNone(ours), times(ratio(ours ?? 0, minimal ?? Number.NaN))];
+				return [rateOrNone(bare), rateOrNone(minimal), rateOrNone(ours), versus(ours, minimal)];
 			}),
 		]),
 	);
