@@ -33,7 +33,7 @@ export function machineSentences(input: { loadAverageStart: number; loadAverageE
 	sentences.push(
 		quietStart
 			? `The machine was quiet when the run started: load average ${num(loadAverageStart)} on ${cores} cores.`
-			: `The machine was busy when the run started: load average ${num(loadAverageStart)} on ${cores} cores, above the ${num(cores * QUIET_START_SHARE, 1)} this report calls quiet, so other work was running before the benchmark began.`,
+			: `The machine was busy when the run started: load average ${num(loadAverageStart)} on ${cores} cores, above the ${num(cores * QUIET_START_SHARE, 1)} this report calls quiet: other work was running, or had just stopped, when the benchmark began.`,
 	);
 	if (sections.length === 0) {
 		sentences.push('The load was not watched section by section in this run.');
@@ -69,7 +69,7 @@ export function targetSentences(checks: TargetCheck[]): string[] {
 /** This run against the previous one at the same output path: the figures both have, and the targets that changed. */
 export function comparisonLines(results: BenchResults, checks: TargetCheck[]): string[] {
 	const previous: PreviousRun | undefined = results.previous;
-	if (!previous) return ['No previous results were at this output path, so there is nothing to compare with.'];
+	if (!previous) return ['No earlier results were recorded with this run (none were at its output path), so there is nothing to compare with.'];
 	if (previous.scale !== results.config.scale) return [`The previous results at this output path were at scale ${previous.scale}, this run at ${results.config.scale}: not compared.`];
 	const lines: string[] = [];
 	const cores = results.machine.cores;

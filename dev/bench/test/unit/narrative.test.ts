@@ -22,7 +22,7 @@ describe('machine sentences', () => {
 			cores: 2,
 			sections: [section('1 callbacks, legacy engine', 6.3, ['npm install n8n', 'node']), section('2 action node', 3)],
 		});
-		expect(sentences[0]).toBe('The machine was busy when the run started: load average 5.20 on 2 cores, above the 1.0 this report calls quiet, so other work was running before the benchmark began.');
+		expect(sentences[0]).toBe('The machine was busy when the run started: load average 5.20 on 2 cores, above the 1.0 this report calls quiet: other work was running, or had just stopped, when the benchmark began.');
 		expect(sentences[1]).toBe('Other processes were seen busy (≥ 20 % CPU) during 1 of 2 sections: 1 callbacks, legacy engine (npm install n8n, node; load average up to 6.30).');
 		expect(sentences[2]).toContain('read the ratios first');
 	});
@@ -49,7 +49,7 @@ describe('target sentences', () => {
 
 describe('comparison with the previous run', () => {
 	it('says there is nothing to compare with when no results were replaced', () => {
-		expect(comparisonLines(benchResults(), [])).toEqual(['No previous results were at this output path, so there is nothing to compare with.']);
+		expect(comparisonLines(benchResults(), [])).toEqual(['No earlier results were recorded with this run (none were at its output path), so there is nothing to compare with.']);
 	});
 
 	it('tabulates the shared figures with their change, and the targets that changed', () => {
