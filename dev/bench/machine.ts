@@ -4,6 +4,8 @@ import { readFileSync } from 'fs';
 import os from 'os';
 import { join } from 'path';
 
+import { REPO_ROOT } from '../paths';
+
 export interface MachineInfo {
 	date: string;
 	cpu: string;
@@ -40,7 +42,8 @@ function gitCommit(repo: string): string {
 }
 
 export function machineInfo(): MachineInfo {
-	const repo = join(__dirname, '..');
+	// The repository root (this file is in dev/bench/): package.json and node_modules are there.
+	const repo = REPO_ROOT;
 	const cpus = os.cpus();
 	return {
 		date: new Date().toISOString(),

@@ -6,7 +6,7 @@
  */
 import type { CapacityResults } from './capacity';
 import type { SectionLoad } from './machine';
-import { capacityGoal, capacityOf, CAPACITY_GOAL_RATIO, lowestTried, summaryFigures, type BenchResults, type PreviousRun, type TargetCheck } from './results';
+import { capacityGoal, capacityOf, capacityOpen, CAPACITY_GOAL_RATIO, lowestTried, summaryFigures, type BenchResults, type PreviousRun, type TargetCheck } from './results';
 import { ratio } from '../harness/stats';
 
 /** A run starts quiet when the 1-minute load average is at most this share of the cores (nothing else running). */
@@ -98,6 +98,8 @@ export function comparisonLines(results: BenchResults, checks: TargetCheck[]): s
 	return lines;
 }
 
+const SIDE_NAMES = { bare: "n8n's Webhook node", minimal: 'the minimal trigger', ours: 'ours' } as const;
+
 /** What the capacity search found, per setting and against the goal, in sentences made from its figures. */
 export function capacitySentences(capacity: CapacityResults): string[] {
 	if (capacity.settings.length === 0) return ['No setting was measured.'];
@@ -107,7 +109,7 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 	sentences.push(
 		met.length === goals.length
 			? `Goal met in every setting measured (${goals.length}): our trigger sustained at least ${CAPACITY_GOAL_RATIO}× the minimal community trigger's rate under every bound.`
-			: `Goal met in ${met.length} of ${goals.length} settings; missed in ${list(goals.filter((entry) => !entry.goal.met).map((entry) => `${entry.setting.label} (${entry.goal.measured})`))}.`,
+			: `Goal met in ${met.length} of ${goals.length} settings; not met in ${list(goals.filter((entry) => !entry.goal.met).map((entry) => `${entry.setting.label} (${entry.goal.measured})`))}.`,
 	);
 	const loose = Math.max(...capacity.boundsMs);
 	for (const setting of capacity.settings) {
@@ -115,19 +117,26 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 		const minimal = capacityOf(setting, 'minimal', loose);
 		const ours = capacityOf(setting, 'ours', loose);
 		const describe = (side: 'bare' | 'minimal' | 'ours', rate: number | undefined) => (rate === undefined ? `none of the rates tried (from ${lowestTried(setting, side) ?? 0}/s)` : `${rate}/s`);
+		const open = (['bare', 'minimal', 'ours'] as const).filter((side) => capacityOpen(setting, side, loose));
 		sentences.push(
 			`${setting.label}, p99 < ${loose / 1000} s: n8n's Webhook node ${describe('bare', bare)}, the minimal community trigger ${describe('minimal', minimal)}, ours ${describe('ours', ours)}` +
-				(ours !== undefined && bare !== undefined ? ` (${num(ratio(ours, bare))}× the Webhook node).` : '.'),
+				(ours !== undefined && bare !== undefined ? ` (${num(ratio(ours, bare))}× the Webhook node)` : '') +
+				(open.length ? `; no step failed for ${list(open.map((side) => SIDE_NAMES[side]))}, so ${open.length > 1 ? 'those rates are' : 'that rate is'} only a lower bound.` : '.'),
 		);
 		const cut = setting.sides.filter((side) => side.stopped !== 'resolved');
-		if (cut.length) sentences.push(`${setting.label}: the search stopped before its bracket was within ${Math.round(capacity.resolution * 100)} % for ${list(cut.map((side) => `${side.side} (${side.stopped === 'budget' ? 'time budget' : `${capacity.maxSteps} steps`})`))}, so those rates are lower bounds.`);
+		if (cut.length) {
+			sentences.push(
+				`${setting.label}: the search stopped before every bracket was within ${Math.round(capacity.resolution * 100)} % for ${list(cut.map((side) => `${SIDE_NAMES[side.side]} (${side.stopped === 'budget' ? 'time budget' : `${capacity.maxSteps} steps`})`))}.`,
+			);
+		}
 	}
 	const queue1 = capacity.settings.find((setting) => setting.key === 'queue-1');
 	const queue2 = capacity.settings.find((setting) => setting.key === 'queue-2');
 	const one = queue1 && capacityOf(queue1, 'ours', loose);
 	const two = queue2 && capacityOf(queue2, 'ours', loose);
-	if (one !== undefined && two !== undefined) {
-		sentences.push(`Queue mode, ours: 2 webhook processors sustained ${num(ratio(two, one))}× what 1 did on the same cores.`);
+	if (one !== undefined && two !== undefined && queue1 && queue2) {
+		const bounded = !capacityOpen(queue1, 'ours', loose) && !capacityOpen(queue2, 'ours', loose);
+		sentences.push(`Queue mode, ours: 2 webhook processors sustained ${num(ratio(two, one))}× what 1 did on the same cores${bounded ? '' : ' (from lower bounds)'}.`);
 	}
 	if (capacity.queueSkipped) sentences.push(`Queue mode: not measured (${capacity.queueSkipped}).`);
 	return sentences;

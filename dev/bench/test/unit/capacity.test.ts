@@ -33,13 +33,23 @@ describe('capacity search', () => {
 	});
 
 	it('checks the goal against the minimal trigger under every bound', () => {
-		const met = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500)], ours: [step(19.5, 500)] });
+		const met = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500), step(22, 2500)], ours: [step(19.5, 500)] });
 		expect(capacityGoal(met, [2000, 1000])).toMatchObject({ met: true });
-		const missed = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500)], ours: [step(18, 500)] });
+		const missed = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500)], ours: [step(18, 500), step(19, 2500)] });
 		const goal = capacityGoal(missed, [2000, 1000]);
 		expect(goal.met).toBe(false);
-		expect(goal.measured).toContain('18 vs 20/s (0.90×)');
+		expect(goal.measured).toContain('p99 < 2 s: 18 vs 20/s (0.90×);');
+		expect(goal.measured).not.toContain('undetermined');
 		const noFloor = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 2500)], ours: [step(20, 500)] });
 		expect(capacityGoal(noFloor, [2000]).measured).toContain('the minimal trigger sustained no rate tried (from 20/s)');
+	});
+
+	it('calls the goal undetermined when the deciding figure is only a lower bound', () => {
+		// Ours reached 0.95× the minimal trigger, but the minimal trigger never failed: it may sustain more.
+		const minimalOpen = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500)], ours: [step(19.5, 500), step(25, 2500)] });
+		expect(capacityGoal(minimalOpen, [2000])).toEqual(expect.objectContaining({ met: false, measured: expect.stringContaining('undetermined: no step failed for the minimal trigger') }));
+		// Ours fell short, but never failed: it may sustain more.
+		const oursOpen = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500), step(22, 2500)], ours: [step(15, 500)] });
+		expect(capacityGoal(oursOpen, [2000]).measured).toContain('undetermined: no step failed for ours');
 	});
 });
