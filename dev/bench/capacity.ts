@@ -268,8 +268,16 @@ export async function measureCapacitySetting(
 	return { ...setting, sides: results, durationSeconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 
-/** An upper estimate of one setting's search, for the progress lines: probes, then every step at its longest. */
-export function capacitySettingEstimateSeconds(config: CapacityConfig, sides: number): number {
-	const perStep = config.capacityStepSeconds * 1.4 + 1.5;
-	return Math.min(config.capacityBudgetSeconds + perStep * sides, sides * (config.capacityMaxSteps * perStep + 10));
+/**
+ * One setting's time: typical (probes, then every side's steps at a usual length) and the bound (probes, the
+ * budget, then at most one more step that started just before it ran out, at its longest).
+ */
+export function capacitySettingSeconds(config: CapacityConfig, sides: number): { typical: number; bound: number } {
+	const probe = 15;
+	const usualStep = config.capacityStepSeconds * 1.4 + 1.5;
+	const longestStep = config.capacityStepSeconds + config.capacityTimeoutMs / 1000 + 10;
+	return {
+		typical: sides * (probe + Math.min(config.capacityMaxSteps * usualStep, config.capacityBudgetSeconds / sides)),
+		bound: sides * probe + config.capacityBudgetSeconds + longestStep,
+	};
 }

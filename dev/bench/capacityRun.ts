@@ -11,7 +11,7 @@ import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import type { DeskSimulator } from '../simulator';
 import { simulatorCredentials } from '../simulator/n8nCredential';
 import {
-	capacitySettingEstimateSeconds,
+	capacitySettingSeconds,
 	measureCapacitySetting,
 	type CapacityConfig,
 	type CapacityResults,
@@ -33,6 +33,14 @@ function workflowFor(side: CapacitySide): BenchWorkflow {
 /** The queue layouts measured: webhook processors added to one cluster, 1 worker throughout. */
 export const QUEUE_CAPACITY_LAYOUTS = [1, 2];
 
+/** The section's typical time and its bound in minutes (every setting, plus a queue cluster's boot), for the progress lines. */
+export function capacityMinutes(config: CapacityConfig, queue: boolean): { typical: number; bound: number } {
+	const settings = 2 + (queue ? QUEUE_CAPACITY_LAYOUTS.length : 0);
+	const one = capacitySettingSeconds(config, SIDES.length);
+	const boot = queue ? 60 : 0;
+	return { typical: Math.ceil((settings * one.typical + boot) / 60), bound: Math.ceil((settings * one.bound + boot) / 60) };
+}
+
 export function capacityRecorder(config: CapacityConfig, simulator: DeskSimulator, options: { command: string; log: (line: string) => void; queue: boolean }) {
 	const { log } = options;
 	let started: number | undefined;
@@ -44,12 +52,12 @@ export function capacityRecorder(config: CapacityConfig, simulator: DeskSimulato
 		if (started !== undefined) return;
 		started = Date.now();
 		loadAverageStart = loadavg()[0];
-		const bound = capacitySettingEstimateSeconds(config, SIDES.length);
-		log(`capacity: ${settingsPlanned} settings × ${SIDES.length} sides, ≤ ${config.capacityMaxSteps} steps of ${config.capacityStepSeconds} s per side; at most ~${Math.ceil((settingsPlanned * bound) / 60)} min of steps`);
+		const minutes = capacityMinutes(config, options.queue);
+		log(`capacity: ${settingsPlanned} settings × ${SIDES.length} sides, ≤ ${config.capacityMaxSteps} steps of ${config.capacityStepSeconds} s per side; about ${minutes.typical} min, at most ${minutes.bound}`);
 	};
 	const progress = (key: string) => {
 		const elapsed = (Date.now() - (started ?? Date.now())) / 60_000;
-		log(`capacity, ${key}: ${settings.length} of ${settingsPlanned} settings done, ${elapsed.toFixed(1)} min into the section (each setting ≤ ~${Math.ceil(capacitySettingEstimateSeconds(config, SIDES.length) / 60)} min)`);
+		log(`capacity, ${key}: ${settings.length} of ${settingsPlanned} settings done, ${elapsed.toFixed(1)} min into the section (each setting at most ${(capacitySettingSeconds(config, SIDES.length).bound / 60).toFixed(1)} min)`);
 	};
 	return {
 		/** The three sides in a regular-mode instance booted with the minimal trigger installed. */

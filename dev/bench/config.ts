@@ -1,6 +1,6 @@
 /**
  * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
- * at about 15 minutes on 2 cores (about 12 measured on a quiet machine); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
+ * at about 27 minutes on 2 cores (section 8, the capacity search, about 15 of them and at most 19); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
  * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
  * `BENCH_ONLY=decisions` or `capacity` runs only that section (benchOnly below).
  */

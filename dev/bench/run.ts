@@ -37,7 +37,7 @@ import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
 import { COMMON_ENV, ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
 import { capacityOnlyReport, capacitySummaryRows, consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
 import type { CapacityResults } from './capacity';
-import { capacityRecorder } from './capacityRun';
+import { capacityMinutes, capacityRecorder } from './capacityRun';
 import { packMinimalTrigger } from './minimalTrigger/pack';
 import { watchLoad, type SectionLoad } from './machine';
 import { runQueueBench } from './queue';
@@ -314,6 +314,8 @@ async function main(): Promise<void> {
 	const command = [...(config.scale === 'full' ? [] : [`BENCH_SCALE=${config.scale}`]), ...(only ? [`BENCH_ONLY=${only}`] : []), 'npm run bench'].join(' ');
 	log(`scale ${config.scale}${only ? `, only ${only}` : ''}; results → ${outFile}`);
 	if (only === 'decisions') return await decisionsOnly(config, outFile, command);
+	const capacityTime = capacityMinutes(config, process.env.BENCH_QUEUE !== 'off');
+	log(`section 8 (capacity) takes about ${capacityTime.typical} min of this run, at most ${capacityTime.bound}`);
 	if (only === 'capacity') return await capacityOnly(config, outFile, command);
 	// The run this one replaces, read before anything is written (the report compares with it).
 	const replaced = savedResults(outFile.replace(/\.md$/, '.json'));
