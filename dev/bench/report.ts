@@ -566,6 +566,8 @@ export function markdownReport(results: BenchResults): string {
 		'',
 		table(['target', 'measured', 'met?'], checks.map((check) => [check.target, check.measured, check.met ? '**met**' : '**missed**'])),
 		'',
+		readingThisRun(results, checks),
+		'',
 		'## 1. Callbacks through a real n8n',
 		'',
 		callbackTable(results.callbacks, results),
@@ -647,8 +649,6 @@ export function markdownReport(results: BenchResults): string {
 		'## 8. Capacity: callbacks/s under an ack p99 bound',
 		'',
 		capacitySection(results.capacity, config.scale),
-		'',
-		readingThisRun(results, checks),
 		'',
 	];
 	return lines.join('\n');
