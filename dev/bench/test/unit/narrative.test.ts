@@ -99,6 +99,6 @@ describe('the report', () => {
 			expect(report).not.toMatch(/quiet 2-core machine|load 1\.5|about 12 min/);
 			expect(report).toContain('[EXPLANATIONS.md](EXPLANATIONS.md)');
 		}
-		expect(markdownReport(loaded)).toContain('this run took 30.0 min on 2 cores');
+		expect(markdownReport(loaded)).toContain('This run took 30.0 min on 2 cores.');
 	});
 });
