@@ -142,12 +142,27 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 	return sentences;
 }
 
+/** Sections measured by a later BENCH_ONLY run and merged into this report: when, by what, under which load. */
+export function mergedSectionSentences(results: BenchResults): string[] {
+	const later = [
+		{ name: 'Section 7', part: results.decisions },
+		{ name: 'Section 8', part: results.capacity },
+	].filter((entry) => entry.part?.command.includes('BENCH_ONLY'));
+	return later.map(
+		({ name, part }) =>
+			`${name} was measured separately, ${part?.measuredAt} by \`${part?.command}\` (load average ${num(part?.loadAverageStart ?? Number.NaN)} → ${num(part?.loadAverageEnd ?? Number.NaN)}); the load figures above are the run's of ${results.machine.date} except for its own sections.`,
+	);
+}
+
 /** The "Reading this run" section: the machine, the targets, the comparison with the previous run. */
 export function readingThisRun(results: BenchResults, checks: TargetCheck[]): string {
 	return [
 		'## Reading this run',
 		'',
-		machineSentences({ loadAverageStart: results.machine.loadAverageStart, loadAverageEnd: results.machine.loadAverageEnd, cores: results.machine.cores, sections: results.sectionLoad ?? [] }).join(' '),
+		[
+			...machineSentences({ loadAverageStart: results.machine.loadAverageStart, loadAverageEnd: results.machine.loadAverageEnd, cores: results.machine.cores, sections: results.sectionLoad ?? [] }),
+			...mergedSectionSentences(results),
+		].join(' '),
 		'',
 		targetSentences(checks).join(' '),
 		'',

@@ -5,7 +5,8 @@
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
 import { CAPACITY_SIDES, passes, type CapacityResults } from './capacity';
-import { capacitySentences, readingThisRun } from './narrative';
+import { capacitySentences, machineSentences, readingThisRun } from './narrative';
+import type { SectionLoad } from './machine';
 import type { DecisionResults } from './decisions';
 import type { MemorySample } from './memorySampler';
 import type { BenchResults } from './results';
@@ -251,11 +252,13 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 }
 
 /** A report with the capacity section alone (BENCH_ONLY=capacity with no earlier results at the output path to merge into). */
-export function capacityOnlyReport(capacity: CapacityResults, scale: string, machine: BenchResults['machine']): string {
+export function capacityOnlyReport(capacity: CapacityResults, scale: string, machine: BenchResults['machine'], sections: SectionLoad[] = []): string {
 	return [
 		'# Benchmark results: capacity only',
 		'',
 		`\`${capacity.command}\` (scale **${scale}**) on ${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, ${machine.os}; this package ${machine.packageVersion} (${machine.gitCommit}). The other sections need a whole run (\`npm run bench\`); a later \`BENCH_ONLY=capacity\` run then replaces this section in its report.`,
+		'',
+		machineSentences({ loadAverageStart: machine.loadAverageStart, loadAverageEnd: machine.loadAverageEnd, cores: machine.cores, sections }).join(' '),
 		'',
 		'## 8. Capacity: callbacks/s under an ack p99 bound',
 		'',

@@ -51,7 +51,7 @@ function render(jsonFile: string): void {
 	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as SavedResults;
 	const outFile = jsonFile.replace(/\.json$/, '.md');
 	if (isCapacityOnly(results)) {
-		writeFileSync(outFile, capacityOnlyReport(results.capacity, results.config.scale, results.machine));
+		writeFileSync(outFile, capacityOnlyReport(results.capacity, results.config.scale, results.machine, results.sectionLoad));
 		process.stdout.write(`${capacityConsole(results.capacity)}\n\nWrote ${outFile}\n`);
 		return;
 	}
@@ -70,6 +70,7 @@ interface CapacityOnlyResults {
 	config: BenchConfig;
 	machine: BenchResults['machine'];
 	capacity: CapacityResults;
+	sectionLoad?: SectionLoad[];
 }
 
 type SavedResults = BenchResults | DecisionsOnlyResults | CapacityOnlyResults;
@@ -144,8 +145,8 @@ async function capacityOnly(config: BenchConfig, outFile: string, command: strin
 			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
 			process.stdout.write(`\n${capacityConsole(capacity)}\n\nSection 8 of ${outFile} replaced; the other sections are from the run of ${previous.machine.date} (${minutes()} min)\n`);
 		} else {
-			const only: CapacityOnlyResults = { only: 'capacity', config, machine: finishMachineInfo(machine), capacity };
-			writeFileSync(outFile, capacityOnlyReport(capacity, config.scale, only.machine));
+			const only: CapacityOnlyResults = { only: 'capacity', config, machine: finishMachineInfo(machine), capacity, sectionLoad: sections };
+			writeFileSync(outFile, capacityOnlyReport(capacity, config.scale, only.machine, sections));
 			writeFileSync(jsonFile, `${JSON.stringify(only, null, '\t')}\n`);
 			process.stdout.write(`\n${capacityConsole(capacity)}\n\nWrote ${outFile} (section 8 alone, ${minutes()} min)\n`);
 		}

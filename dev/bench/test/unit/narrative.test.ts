@@ -89,6 +89,15 @@ describe('capacity sentences', () => {
 	});
 });
 
+describe('sections merged from a later BENCH_ONLY run', () => {
+	it('says which section was measured separately, when and under which load', () => {
+		const capacity = { ...capacityResults([]), command: 'BENCH_ONLY=capacity npm run bench', measuredAt: '2026-12-03T08:00:00Z', loadAverageStart: 3.1, loadAverageEnd: 4 };
+		const text = readingThisRun(benchResults({ capacity }), []);
+		expect(text).toContain('Section 8 was measured separately, 2026-12-03T08:00:00Z by `BENCH_ONLY=capacity npm run bench` (load average 3.10 → 4.00)');
+		expect(readingThisRun(benchResults({ capacity: capacityResults([]) }), [])).not.toContain('measured separately');
+	});
+});
+
 describe('the report', () => {
 	it('contains no fixed claim about the machine: a loaded run reads as loaded, a quiet one as quiet', () => {
 		const loaded = benchResults({ machine: { ...benchResults().machine, loadAverageStart: 9 }, sectionLoad: [section('1 callbacks, legacy engine', 9, ['npm'])] });
