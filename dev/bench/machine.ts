@@ -42,7 +42,6 @@ function gitCommit(repo: string): string {
 }
 
 export function machineInfo(): MachineInfo {
-	// The repository root (this file is in dev/bench/): package.json and node_modules are there.
 	const repo = REPO_ROOT;
 	const cpus = os.cpus();
 	return {
