@@ -5,8 +5,7 @@
  */
 import { loadavg } from 'os';
 
-import { queueModeMissing } from '../harness/queue';
-import { executionStatusCounts, startQueueCluster, type QueueCluster } from '../harness/queue';
+import { executionStatusCounts, queueModeMissing, startQueueCluster, type QueueCluster } from '../harness/queue';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import type { DeskSimulator } from '../simulator';
 import { simulatorCredentials } from '../simulator/n8nCredential';
