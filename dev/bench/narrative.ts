@@ -121,7 +121,7 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 		sentences.push(
 			`${setting.label}, p99 < ${loose / 1000} s: n8n's Webhook node ${describe('bare', bare)}, the minimal community trigger ${describe('minimal', minimal)}, ours ${describe('ours', ours)}` +
 				(ours !== undefined && bare !== undefined ? ` (${num(ratio(ours, bare))}× the Webhook node)` : '') +
-				(open.length ? `; no step failed for ${list(open.map((side) => SIDE_NAMES[side]))}, so ${open.length > 1 ? 'those rates are' : 'that rate is'} only a lower bound.` : '.'),
+				(open.length ? `; no step failed for ${list(open.map((side) => SIDE_NAMES[side]))}, so ${open.length > 1 ? 'those rates are only lower bounds' : 'that rate is only a lower bound'}.` : '.'),
 		);
 		const cut = setting.sides.filter((side) => side.stopped !== 'resolved');
 		if (cut.length) {

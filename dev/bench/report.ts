@@ -21,6 +21,7 @@ import {
 	capacityCeilingOf,
 	capacityGoal,
 	capacityOf,
+	capacityOpen,
 	checkTargets,
 	decisionGoal,
 	decisionRun,
@@ -165,7 +166,8 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 	return rows;
 }
 
-const rateOrNone = (rate: number | undefined) => (rate === undefined ? 'none' : `${fmt(rate)}/s`);
+/** A sustained rate; "≥" when no step failed (only a lower bound), "none" when no rate tried passed. */
+const rateOrNone = (rate: number | undefined, open = false) => (rate === undefined ? 'none' : `${open ? '≥ ' : ''}${fmt(rate)}/s`);
 /** Ours against a side that may have sustained no rate tried (then there is no ratio: —). */
 const versus = (ours: number | undefined, other: number | undefined) => (other === undefined ? '—' : times(ratio(ours ?? 0, other)));
 
@@ -176,10 +178,11 @@ export function capacitySummaryRows(capacity: CapacityResults | undefined): Summ
 	for (const setting of capacity.settings) {
 		for (const bound of capacity.boundsMs) {
 			const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => capacityOf(setting, side, bound));
+			const open = (side: 'bare' | 'minimal' | 'ours') => capacityOpen(setting, side, bound);
 			rows.push({
 				section: '8 capacity',
 				figure: `${setting.label}, ack p99 < ${bound / 1000} s`,
-				value: `Webhook node ${rateOrNone(bare)}, minimal trigger ${rateOrNone(minimal)}, ours ${rateOrNone(ours)}`,
+				value: `Webhook node ${rateOrNone(bare, open('bare'))}, minimal trigger ${rateOrNone(minimal, open('minimal'))}, ours ${rateOrNone(ours, open('ours'))}`,
 				ratio: `${versus(ours, minimal)} minimal, ${versus(ours, bare)} Webhook node`,
 			});
 		}
@@ -197,8 +200,8 @@ export function capacityTable(capacity: CapacityResults): string {
 		capacity.settings.map((setting) => [
 			setting.label,
 			...capacity.boundsMs.flatMap((bound) => {
-				const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => capacityOf(setting, side, bound));
-				return [rateOrNone(bare), rateOrNone(minimal), rateOrNone(ours), versus(ours, minimal)];
+				const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => rateOrNone(capacityOf(setting, side, bound), capacityOpen(setting, side, bound)));
+				return [bare, minimal, ours, versus(capacityOf(setting, 'ours', bound), capacityOf(setting, 'minimal', bound))];
 			}),
 		]),
 	);
@@ -214,6 +217,8 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 		`Callbacks per second one setting sustains with the ack's p99 under ${bounds}, for three sides in the same n8n: ${Object.entries(CAPACITY_SIDES).map(([key, label]) => `${label}${key === 'minimal' ? ' (a community package of its own, `dev/bench/minimalTrigger/`, installed beside this one: it hands on its body and answers with the ack, nothing else, the least any community trigger costs)' : ''}`).join(', ')}. Each step sends rate × ${capacity.stepSeconds} s of signed callbacks open loop (callback i starts i / rate s after the first, answered or not; each with a ${int(capacity.requestTimeoutMs)} ms limit) to 127.0.0.1, then waits for their executions to finish. A step passes a bound when its ack p99 is under it with every ack HTTP 200 and no failed execution. The first step is ${capacity.startFraction}× a closed-loop probe's acks/s; rates then go up or down by ${capacity.growth}× until a step fails and one passes, then halve the bracket until it is within ${Math.round(capacity.resolution * 100)} %, at most ${capacity.maxSteps} steps per side. The sides take turns step by step, in an order rotated each round. *Sustained* is the highest passing rate below the lowest failing one, so a ratio between two sides is uncertain by about the resolution.`,
 		'',
 		capacityTable(capacity),
+		'',
+		'"≥" marks a rate at which no step of that side failed the bound: the side may sustain more. "none": no rate tried passed.',
 		'',
 		...capacitySentences(capacity).map((sentence) => `- ${sentence}`),
 		'',

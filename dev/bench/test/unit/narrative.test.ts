@@ -1,7 +1,7 @@
 /** The report's prose is made from the run: given results, these are the sentences (quiet and loaded machines, targets, the previous run, capacity). */
 import type { SectionLoad } from '../../machine';
 import { capacitySentences, comparisonLines, machineSentences, readingThisRun, targetSentences } from '../../narrative';
-import { markdownReport } from '../../report';
+import { capacityTable, markdownReport } from '../../report';
 import { checkTargets, previousRunOf } from '../../results';
 import { benchResults, capacityResults, capacitySetting, step } from './fixtures';
 
@@ -86,6 +86,13 @@ describe('capacity sentences', () => {
 		const sentences = capacitySentences(capacityResults([q1, q2]));
 		expect(sentences[0]).toBe("Goal met in every setting measured (2): our trigger sustained at least 0.95× the minimal community trigger's rate under every bound.");
 		expect(sentences).toContain('Queue mode, ours: 2 webhook processors sustained 1.25× what 1 did on the same cores.');
+	});
+});
+
+describe('the capacity table', () => {
+	it('marks a rate no step failed as a lower bound, and a side that passed nothing as none', () => {
+		const setting = capacitySetting('default', { bare: [step(20, 400)], minimal: [step(14, 400), step(16, 2400)], ours: [step(12, 2400)] });
+		expect(capacityTable(capacityResults([setting]))).toContain('| regular mode, default engine | ≥ 20.0/s | 14.0/s | none | 0.00× | ≥ 20.0/s | 14.0/s | none | 0.00× |');
 	});
 });
 
