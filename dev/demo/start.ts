@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole story on one machine. Starts the Desk simulator, a Slack stand-in, a CRM
- * stand-in and a real n8n 2.41.3 with this package installed and two examples published; plays a
+ * stand-in and a real n8n 2.41.1 with this package installed and two examples published; plays a
  * session that ends in NoAgentOnline and shows the Slack alert arriving; then two customers ask for
  * a human and the VIP-routing workflow decides where each goes. Keeps running for you to explore
  * the editor until Ctrl-C.
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 		slack = await startSlackStandIn((text) => console.log(`\n💬 Slack received:\n  ${text.replace(/\n/g, '\n  ')}`));
 		console.log(`  ${slack.url}`);
 
-		step('Starting n8n 2.41.3 with n8n-nodes-tencent-desk installed (the first run installs n8n into a cache: 11-15 min, with progress)');
+		step('Starting n8n 2.41.1 with n8n-nodes-tencent-desk installed (the first run installs n8n into a cache: 11-15 min, with progress)');
 		n8n = await startN8n({ log: true });
 
 		step('Creating the credential and publishing the "Slack alert when no agent is online" example');

@@ -1,9 +1,10 @@
 /**
- * Client for one running n8n 2.41.3: the public API (`/api/v1`, header `X-N8N-API-KEY`) for
+ * Client for one running n8n (2.x, or 1.x where the two differ: activation, credential data): the public API (`/api/v1`, header `X-N8N-API-KEY`) for
  * credentials, workflows and executions, and the internal REST API (`/rest`, owner's cookie)
  * where the editor's behaviour matters (credential test, node types).
  */
 import { HttpError, httpOk, httpRequest, type HttpRequest, type HttpResponse, sleep } from './http';
+import { isN8n1 } from './releases';
 import { type WorkflowJson, toPublicWorkflowBody } from './workflow';
 
 export interface CredentialRef {
@@ -76,6 +77,8 @@ export class N8nApiClient {
 		readonly apiKey: string,
 		/** `Cookie` header value of the owner's session (`n8n-auth=…`). */
 		readonly cookie: string,
+		/** The running n8n's version. */
+		readonly n8nVersion: string,
 	) {}
 
 	// ---- transport ----
@@ -98,9 +101,22 @@ export class N8nApiClient {
 
 	// ---- credentials ----
 
-	/** `POST /api/v1/credentials`. */
+	/**
+	 * `POST /api/v1/credentials`. n8n 1.x adds an `allowedHttpRequestDomains` field to every credential type with
+	 * `authenticate`, and the schema its public API checks says `if allowedHttpRequestDomains is "domains" then
+	 * allowedDomains is required` as a JSON-schema `if` that an absent field satisfies: data without the field is
+	 * refused ("requires property allowedDomains"). So when the type has the field, `all` (the editor's default) is sent.
+	 */
 	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<CredentialRef> {
-		const created = await this.publicApi<{ id: string; name: string; type: string }>('POST', '/credentials', { name, type, data });
+		let sent = data;
+		if (isN8n1(this.n8nVersion) && !('allowedHttpRequestDomains' in data)) {
+			const schema = await this.publicApi<{ properties?: Record<string, unknown> }>(
+				'GET',
+				`/credentials/schema/${encodeURIComponent(type)}`,
+			);
+			if (schema.properties?.allowedHttpRequestDomains) sent = { ...data, allowedHttpRequestDomains: 'all' };
+		}
+		const created = await this.publicApi<{ id: string; name: string; type: string }>('POST', '/credentials', { name, type, data: sent });
 		const ref = { id: String(created.id), name: created.name, type: created.type };
 		this.knownCredentials.set(`${type}\u0000${name}`, ref);
 		return ref;
@@ -163,12 +179,14 @@ export class N8nApiClient {
 	}
 
 	/**
-	 * Publish (2.x's word for activate): `POST /api/v1/workflows/:id/publish` (n8n 2.41.3; `/activate` is a
-	 * deprecated alias of the same handler). In 2.41.3 this only enqueues the publication (an outbox drained
+	 * Publish (2.x's word for activate): `POST /api/v1/workflows/:id/publish` (n8n 2.41.1; `/activate` is a
+	 * deprecated alias of the same handler). In 2.41.1 this only enqueues the publication (an outbox drained
 	 * asynchronously, which is where triggers and webhooks get registered), so by default this then waits for
-	 * `waitForPublication` and throws when a trigger failed to activate.
+	 * `waitForPublication` and throws when a trigger failed to activate. n8n 1.x: `POST …/activate`, which
+	 * registers the triggers before it answers (and fails when one cannot be activated).
 	 */
 	async activateWorkflow(id: string, options: { wait?: boolean; timeoutMs?: number } = {}): Promise<WorkflowRef> {
+		if (isN8n1(this.n8nVersion)) return await this.publicApi<WorkflowRef>('POST', `/workflows/${encodeURIComponent(id)}/activate`);
 		const published = await this.publicApi<WorkflowRef>('POST', `/workflows/${encodeURIComponent(id)}/publish`, {});
 		if (options.wait !== false) await this.waitForPublication(id, options.timeoutMs);
 		return published;
@@ -200,9 +218,10 @@ export class N8nApiClient {
 		}
 	}
 
-	/** `POST /api/v1/workflows/:id/unpublish`. */
+	/** `POST /api/v1/workflows/:id/unpublish` (1.x: `/deactivate`). */
 	async deactivateWorkflow(id: string): Promise<WorkflowRef> {
-		return await this.publicApi<WorkflowRef>('POST', `/workflows/${encodeURIComponent(id)}/unpublish`);
+		const action = isN8n1(this.n8nVersion) ? 'deactivate' : 'unpublish';
+		return await this.publicApi<WorkflowRef>('POST', `/workflows/${encodeURIComponent(id)}/${action}`);
 	}
 
 	async deleteWorkflow(id: string): Promise<void> {
@@ -229,7 +248,7 @@ export class N8nApiClient {
 	/**
 	 * Wait until a production webhook is registered, bounded.
 	 * - Without `request`: probes with a CORS preflight (`OPTIONS` + `Origin` + `Access-Control-Request-Method`),
-	 *   which n8n answers 204 once the webhook is registered, and before that 404 or (2.41.3, preflight path)
+	 *   which n8n answers 204 once the webhook is registered, and before that 404 or (2.41.1, preflight path)
 	 *   500 "… is not registered", without running the workflow.
 	 * - With `request`: sends it, repeating while n8n answers "not registered", and returns the first other
 	 *   answer (so the workflow runs at most once).

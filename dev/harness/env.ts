@@ -2,6 +2,7 @@
 import { dirname } from 'node:path';
 
 import { pathWith } from './install';
+import { isN8n1 } from './releases';
 
 /** Fixed test key: instances are throwaway, and a fixed key lets a kept folder be booted again. */
 export const TEST_ENCRYPTION_KEY = 'n8n-nodes-tencent-desk-harness-test-key';
@@ -11,6 +12,8 @@ export interface N8nEnvOptions {
 	port: number;
 	brokerPort: number;
 	nodeBin: string;
+	/** The n8n version that runs (what a release accepts differs: see releases.ts). */
+	n8nVersion: string;
 	/** Added last, so a caller can override anything (e.g. `N8N_EXPRESSION_ENGINE`). */
 	extra?: Record<string, string | undefined>;
 }
@@ -45,7 +48,8 @@ export function n8nEnv(options: N8nEnvOptions): NodeJS.ProcessEnv {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x only: 1.x does not know the module and refuses to boot when asked to disable it.
+		...(!isN8n1(options.n8nVersion) && { N8N_DISABLED_MODULES: 'mcp-registry' }),
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',

@@ -3,7 +3,7 @@
  * task-broker port, an expression engine it can exit from cleanly, and its output read from files.
  *
  * Why not n8n's default `vm` expression engine (issue 13: "exit code 1 although the JSON says success"; here
- * 5 of 8 runs died of SIGSEGV). n8n 2.41.3's `execute` ends in BaseCommand.finally()
+ * 5 of 8 runs died of SIGSEGV). n8n 2.41.1's `execute` ends in BaseCommand.finally()
  * (dist/commands/base-command.js): `await this.dbConnection.close(); process.exit(error ? 1 : 0)`, without the
  * `Expression.disposeExpressionEngine()` that the servers' exitSuccessFully() awaits. Running the workflow took
  * an isolate from the `vm` engine's pool, and IsolatePool.acquire() (@n8n/expression-runtime
@@ -25,15 +25,19 @@ import execa from 'execa';
 import { n8nEnv } from './env';
 import type { Runtime } from './install';
 import { freePorts } from './ports';
+import { isN8n1 } from './releases';
 import { registerFolder, registerProcess, signalGroup, unregisterFolder, unregisterProcess } from './processes';
 
-/** The expression engine for a one-off `n8n execute`, given the engine the caller configured (if any). */
-export function executeCliEngine(requested: string | undefined): 'legacy' | 'quickjs' {
-	return requested === 'legacy' ? 'legacy' : 'quickjs';
+/**
+ * The expression engine for a one-off `n8n execute`, given the engine the caller configured (if any). n8n 1.x has
+ * no `quickjs` (its engines: `legacy`, `vm`), so it gets `legacy`, which starts no isolate either.
+ */
+export function executeCliEngine(requested: string | undefined, n8nVersion: string): 'legacy' | 'quickjs' {
+	return requested === 'legacy' || isN8n1(n8nVersion) ? 'legacy' : 'quickjs';
 }
 
 export interface ExecuteCliOptions {
-	runtime: Pick<Runtime, 'nodeBin' | 'n8nBin'>;
+	runtime: Pick<Runtime, 'nodeBin' | 'n8nBin' | 'n8nVersion'>;
 	/** The server's user folder (`N8N_USER_FOLDER`): the CLI reads the same SQLite database. */
 	folder: string;
 	/** The server's HTTP port (the CLI does not listen on it; it only shapes the URLs n8n computes). */
@@ -66,7 +70,8 @@ export async function runN8nExecute(options: ExecuteCliOptions): Promise<Execute
 		port: options.port,
 		brokerPort,
 		nodeBin: options.runtime.nodeBin,
-		extra: { ...options.env, N8N_EXPRESSION_ENGINE: executeCliEngine(options.env?.N8N_EXPRESSION_ENGINE) },
+		n8nVersion: options.runtime.n8nVersion,
+		extra: { ...options.env, N8N_EXPRESSION_ENGINE: executeCliEngine(options.env?.N8N_EXPRESSION_ENGINE, options.runtime.n8nVersion) },
 	});
 	// Output to files, not pipes: n8n ends with process.exit(), which drops whatever a pipe could not take yet
 	// (Node writes to a full pipe asynchronously), so a large run's JSON could arrive cut; file writes are synchronous.

@@ -1,5 +1,5 @@
 /**
- * Real-n8n harness: install (cached) Node 24 + n8n 2.41.3, install this package as a community node,
+ * Real-n8n harness: install (cached) Node 24 + n8n 2.41.1, install this package as a community node,
  * boot n8n headless on loopback, drive it over its APIs, tear it down.
  *
  *   const n8n = await startN8n();            // builds + packs this repo unless packageTarball is given

@@ -1,25 +1,27 @@
 /**
- * One-off install, cached outside the repo and shared by every run:
- * a Node 24 runtime (from npm's `node` package, when the system Node is older) and n8n 2.41.3.
+ * One-off install, cached outside the repo and shared by every run: n8n (a release of releases.ts) and the Node
+ * that runs it (the system Node when n8n accepts it, else Node 24 from npm's `node` package).
  * Race-safe: each part is built in a temp folder under a mkdir lock, marked complete, then renamed into place.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
 import { run } from './exec';
 import { acquireLock } from './lock';
 import { type Logger, resolveLogger } from './log';
+import { majorOf, N8N_CURRENT, type N8nRelease, selectedRelease } from './releases';
 import { formatBytes, formatDuration, measuredSeconds, type ProgressExpectation, startProgress } from './progress';
 
-export const N8N_VERSION = '2.41.1';
-export const NODE_MAJOR = 24;
+/** The release runs use unless told otherwise (`N8N_HARNESS_N8N`, releases.ts). */
+export const N8N_VERSION = N8N_CURRENT.version;
 const MARKER = '.harness-complete';
 const NODE_BIN = join('node_modules', 'node', 'bin', 'node');
 const N8N_BIN = join('node_modules', 'n8n', 'bin', 'n8n');
-const SQLITE3_DIR = join('node_modules', 'sqlite3', 'build', 'Release');
+const SQLITE3_BUILD = join('node_modules', 'sqlite3', 'build');
+const SQLITE3_DIR = join(SQLITE3_BUILD, 'Release');
 
 /**
  * A cold install of n8n 2.41.1 as measured here (2026-12-02; Node 24.21.0, npm 11.19; 2 cores shared with other
@@ -67,12 +69,15 @@ export interface Runtime {
 	/** n8n's CLI entry (`node_modules/n8n/bin/n8n`), run as `nodeBin n8nBin …`. */
 	n8nBin: string;
 	n8nVersion: string;
+	release: N8nRelease;
 }
 
 export interface InstallOptions {
 	/** Default: env `N8N_HARNESS_CACHE`, else `~/.cache/n8n-nodes-tencent-desk`. */
 	cacheDir?: string;
 	log?: Logger | boolean;
+	/** Default: `selectedRelease()` (env `N8N_HARNESS_N8N`, else the current 2.x). */
+	release?: N8nRelease;
 }
 
 export function defaultCacheDir(): string {
@@ -158,59 +163,78 @@ async function ensureCached(
 	}
 }
 
-function majorOf(version: string): number {
-	return Number(version.replace(/^v/, '').split('.')[0]);
+async function writeManifest(dir: string, name: string, overrides: Record<string, string> = {}): Promise<void> {
+	const manifest = { name, version: '0.0.0', private: true, ...(Object.keys(overrides).length > 0 && { overrides }) };
+	await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, '\t'));
 }
 
-async function writeManifest(dir: string, name: string): Promise<void> {
-	await writeFile(join(dir, 'package.json'), JSON.stringify({ name, version: '0.0.0', private: true }, null, '\t'));
-}
-
-/** The Node binary for n8n: the current one when it is >= 24, else a cached `node@24` from npm. */
+/** The Node binary for n8n: the system one when it has the release's Node major, else a cached `node@<major>` from npm. */
 export async function ensureNode(options: InstallOptions = {}): Promise<{ nodeBin: string; nodeVersion: string }> {
 	const log = resolveLogger(options.log);
-	if (majorOf(process.versions.node) >= NODE_MAJOR) {
+	const major = (options.release ?? selectedRelease()).nodeMajor;
+	if (majorOf(process.versions.node) === major) {
 		return { nodeBin: process.execPath, nodeVersion: process.versions.node };
 	}
 	const cacheDir = options.cacheDir ?? defaultCacheDir();
-	const name = `node-${NODE_MAJOR}`;
+	const name = `node-${major}`;
 	const { dir, marker } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
-		log(`system Node ${process.versions.node} < ${NODE_MAJOR}: installing node@${NODE_MAJOR} from npm into the cache (measured: 8-34 s)`);
+		log(`system Node ${process.versions.node}, n8n runs on ${major}: installing node@${major} from npm into the cache (measured: 8-34 s)`);
 		await writeManifest(tmpDir, 'n8n-harness-node');
 		// The `node` package fetches its binary in a preinstall script, so scripts must run here.
-		await run('npm', ['install', `node@${NODE_MAJOR}`, '--ignore-scripts=false', '--no-package-lock'], {
+		await run('npm', ['install', `node@${major}`, '--ignore-scripts=false', '--no-package-lock'], {
 			cwd: tmpDir,
 			env: cleanNpmEnv(),
 		});
 		const bin = join(tmpDir, NODE_BIN);
 		const { stdout } = await run(bin, ['-p', 'process.versions.node'], { cwd: tmpDir });
 		const version = stdout.trim();
-		if (majorOf(version) < NODE_MAJOR) throw new Error(`installed node reports ${version}`);
+		if (majorOf(version) !== major) throw new Error(`installed node reports ${version}`);
 		log(`node ${version} ready`);
 		return { nodeVersion: version };
 	}, [NODE_BIN]);
 	return { nodeBin: join(dir, NODE_BIN), nodeVersion: marker.nodeVersion };
 }
 
-/** n8n 2.41.3 with a working sqlite3, cached; plus the Node to run it with. */
+/**
+ * A compiled sqlite3 from another cached n8n with the same sqlite3 version, copied into `tmpDir`: sqlite3 uses
+ * N-API, so its binary does not depend on the n8n or Node version, and compiling it takes minutes here.
+ */
+export async function reuseSqlite3(cacheDir: string, tmpDir: string, log: Logger): Promise<boolean> {
+	const version = async (root: string) =>
+		(JSON.parse(await readFile(join(root, 'node_modules', 'sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+	const wanted = await version(tmpDir);
+	for (const entry of await readdir(cacheDir)) {
+		const sibling = join(cacheDir, entry);
+		if (!entry.startsWith('n8n-') || !(await readMarkerFile(sibling)) || !existsSync(join(sibling, SQLITE3_DIR))) continue;
+		if ((await version(sibling).catch(() => undefined)) !== wanted) continue;
+		await cp(join(sibling, SQLITE3_BUILD), join(tmpDir, SQLITE3_BUILD), { recursive: true });
+		log(`sqlite3 ${wanted}: reusing the binary compiled for ${entry} (N-API: the same for every n8n and Node)`);
+		return true;
+	}
+	return false;
+}
+
+/** n8n (the selected release) with a working sqlite3, cached; plus the Node to run it with. */
 export async function ensureRuntime(options: InstallOptions = {}): Promise<Runtime> {
 	const log = resolveLogger(options.log);
 	const cacheDir = options.cacheDir ?? defaultCacheDir();
-	const { nodeBin, nodeVersion } = await ensureNode({ ...options, cacheDir, log });
-	const name = `n8n-${N8N_VERSION}`;
+	const release = options.release ?? selectedRelease();
+	const { version } = release;
+	const { nodeBin, nodeVersion } = await ensureNode({ ...options, cacheDir, log, release });
+	const name = `n8n-${version}`;
 	const { dir } = await ensureCached(cacheDir, name, log, async (tmpDir) => {
 		const started = Date.now();
 		const measuredTotal = formatDuration((measuredSeconds(COLD_INSTALL.npm) + COLD_INSTALL.sqlite3.seconds) * 1000);
 		log(
-			`installing n8n@${N8N_VERSION} into ${cacheDir} (cold install measured: ${measuredTotal}, ` +
+			`installing n8n@${version} into ${cacheDir} (cold install of 2.41.1 measured: ${measuredTotal}, ` +
 				`${formatBytes(COLD_INSTALL.diskBytes)} on disk; progress every 10 s; later runs reuse it)`,
 		);
-		await writeManifest(tmpDir, 'n8n-harness-n8n');
+		await writeManifest(tmpDir, 'n8n-harness-n8n', release.overrides);
 		const env = cleanNpmEnv({ PATH: pathWith(dirname(nodeBin)) });
 		// Scripts off: the Kafka client's install script downloads sources from the internet.
-		const npmProgress = startProgress({ phase: `npm install n8n@${N8N_VERSION}`, dir: tmpDir, expected: COLD_INSTALL.npm, log });
+		const npmProgress = startProgress({ phase: `npm install n8n@${version}`, dir: tmpDir, expected: COLD_INSTALL.npm, log });
 		try {
-			await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
+			await run('npm', ['install', `n8n@${version}`, '--ignore-scripts', '--no-package-lock', '--loglevel=error'], {
 				cwd: tmpDir,
 				env,
 				timeoutMs: 30 * 60 * 1000,
@@ -218,25 +242,33 @@ export async function ensureRuntime(options: InstallOptions = {}): Promise<Runti
 		} finally {
 			npmProgress.stop();
 		}
-		const sqliteExpected = formatDuration(COLD_INSTALL.sqlite3.seconds * 1000);
-		log(
-			`n8n installed in ${formatDuration(Date.now() - started)}; building sqlite3 for Node ${nodeVersion} ` +
-				`(a prebuilt binary when GitHub is reachable, else compiled from source: ${sqliteExpected} measured)`,
+		const loads = async () => {
+			await run(nodeBin, ['-e', 'new (require("sqlite3").Database)(":memory:").close()'], { cwd: tmpDir, env });
+		};
+		const reused = await reuseSqlite3(cacheDir, tmpDir, log).then(
+			async (copied) => copied && (await loads().then(() => true, () => false)),
 		);
-		// nodedir: Debian's headers in /usr/include/node (sqlite3 uses N-API), so node-gyp downloads nothing.
-		const sqliteProgress = startProgress({ phase: 'building sqlite3', expected: COLD_INSTALL.sqlite3, log });
-		try {
-			await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
-				cwd: tmpDir,
-				env: { ...env, npm_config_nodedir: '/usr' },
-				timeoutMs: 15 * 60 * 1000,
-			});
-		} finally {
-			sqliteProgress.stop();
+		if (!reused) {
+			const sqliteExpected = formatDuration(COLD_INSTALL.sqlite3.seconds * 1000);
+			log(
+				`n8n installed in ${formatDuration(Date.now() - started)}; building sqlite3 for Node ${nodeVersion} ` +
+					`(a prebuilt binary when GitHub is reachable, else compiled from source: ${sqliteExpected} measured)`,
+			);
+			// nodedir: Debian's headers in /usr/include/node (sqlite3 uses N-API), so node-gyp downloads nothing.
+			const sqliteProgress = startProgress({ phase: 'building sqlite3', expected: COLD_INSTALL.sqlite3, log });
+			try {
+				await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
+					cwd: tmpDir,
+					env: { ...env, npm_config_nodedir: '/usr' },
+					timeoutMs: 15 * 60 * 1000,
+				});
+			} finally {
+				sqliteProgress.stop();
+			}
+			await loads();
 		}
-		await run(nodeBin, ['-e', 'new (require("sqlite3").Database)(":memory:").close()'], { cwd: tmpDir, env });
-		log(`sqlite3 loads under Node ${nodeVersion}; n8n ready after ${formatDuration(Date.now() - started)}`);
-		return { n8nVersion: N8N_VERSION, nodeVersion };
+		log(`sqlite3 loads under Node ${nodeVersion}; n8n ${version} ready after ${formatDuration(Date.now() - started)}`);
+		return { n8nVersion: version, nodeVersion };
 	}, [N8N_BIN, SQLITE3_DIR]);
 	return {
 		cacheDir,
@@ -244,6 +276,7 @@ export async function ensureRuntime(options: InstallOptions = {}): Promise<Runti
 		nodeVersion,
 		n8nDir: dir,
 		n8nBin: join(dir, N8N_BIN),
-		n8nVersion: N8N_VERSION,
+		n8nVersion: version,
+		release,
 	};
 }

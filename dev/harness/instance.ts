@@ -1,5 +1,5 @@
 /**
- * One throwaway n8n 2.41.3 instance: fresh user folder with this package installed as a community node,
+ * One throwaway n8n 2.41.1 instance: fresh user folder with this package installed as a community node,
  * booted on free loopback ports (`startN8nProcess`), owner + API key set up, torn down by `stop()`.
  */
 import { N8nApiClient } from './api';
@@ -21,7 +21,7 @@ export interface StartN8nOptions {
 	packageTarball?: string | false;
 	/** More packed community packages to install beside it (on the first boot; a restart keeps them). */
 	extraPackageTarballs?: string[];
-	/** How to install the tarball (default: as n8n 2.41.3's Community Nodes installer does). */
+	/** How to install the tarball (default: as n8n 2.41.1's Community Nodes installer does). */
 	installMode?: InstallMode;
 	/** Extra environment for n8n (e.g. `{ N8N_EXPRESSION_ENGINE: 'legacy' }`); `undefined` values remove a key. */
 	env?: Record<string, string | undefined>;
@@ -130,7 +130,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 				pid: running.pid,
 				logFile: running.logFile,
 				logTail: running.logTail,
-				api: new N8nApiClient(running.baseUrl, apiKey, cookie),
+				api: new N8nApiClient(running.baseUrl, apiKey, cookie, runtime.n8nVersion),
 				browserCookies: () =>
 					cookie.split('; ').map((pair) => {
 						const at = pair.indexOf('=');

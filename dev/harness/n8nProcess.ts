@@ -5,7 +5,8 @@
  *
  * Each server is started by `startServer`: a fresh user folder with this package installed as the Community Nodes
  * installer does (`installPackageInto`), free loopback ports, its own process group registered for cleanup, its
- * output in `<folder>/n8n.log`. It counts as started once `/healthz/readiness` answers 200.
+ * output in `<folder>/n8n.log`. It counts as started once `/healthz/readiness` answers 200 (and, for `start`,
+ * `/rest/settings`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -83,6 +84,7 @@ export async function startN8nProcess(options: StartN8nProcessOptions): Promise<
 					port,
 					brokerPort,
 					nodeBin: runtime.nodeBin,
+					n8nVersion: runtime.n8nVersion,
 					extra: {
 						...options.env,
 						...(command === 'worker' && {
@@ -101,6 +103,11 @@ export async function startN8nProcess(options: StartN8nProcessOptions): Promise<
 		ready: async ({ baseUrl }) => {
 			const response = await httpRequest(`${baseUrl}/healthz/readiness`, { timeoutMs: 5_000 });
 			if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+			// n8n 1.x answers readiness before it mounts its REST routes (owner setup answers 404 until then).
+			if (command === 'start') {
+				const settings = await httpRequest(`${baseUrl}/rest/settings`, { timeoutMs: 5_000 });
+				if (settings.status !== 200) throw new Error(`/rest/settings: HTTP ${settings.status}`);
+			}
 		},
 		readyTimeoutMs: options.readinessTimeoutMs ?? 180_000,
 		pollMs: 250,

@@ -46,7 +46,7 @@ export type InstallMode = 'n8n-installer' | 'npm';
 
 /**
  * Install a package tarball into `<n8nFolder>/nodes/` as users get it. `n8nFolder` is `<N8N_USER_FOLDER>/.n8n`.
- * - `'n8n-installer'` (default) repeats what n8n 2.41.3's Community Nodes installer does
+ * - `'n8n-installer'` (default) repeats what n8n 2.41.1's Community Nodes installer does
  *   (`CommunityPackagesService.downloadPackage`): extract the tarball into `nodes/node_modules/<name>`, drop
  *   dev/peer/optional dependencies from its package.json, `npm install --ignore-scripts …` inside it, and record
  *   `<name>: <version>` in the `installed-nodes` package.json ledger.

@@ -28,7 +28,7 @@ export interface ProgressExpectation {
 }
 
 export interface ProgressOptions {
-	/** Shown first on every line, e.g. `npm install n8n@2.41.3`. */
+	/** Shown first on every line, e.g. `npm install n8n@2.41.1`. */
 	phase: string;
 	/** Folder whose growth is the measure of progress (omit for a step with nothing to count). */
 	dir?: string;

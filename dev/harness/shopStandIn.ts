@@ -1,7 +1,8 @@
 /**
  * A stand-in for the customer's own systems the examples look things up in: a CRM
  * (`GET /customers/:id` → `{ id, tier }`) and an order database (`GET /orders/:id` → `{ id, status, eta }`).
- * Unknown ids answer 404. Records every request; `delayMs` makes it slow on purpose.
+ * Unknown ids answer 404. Records every request; `delayMs` makes it slow on purpose. Any POST (e.g. an example
+ * saving what it worked out about a session) is recorded with its JSON body and answered `{ "ok": true }`.
  */
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
@@ -12,6 +13,8 @@ export interface ShopStandIn {
 	customers: Map<string, { tier: string }>;
 	orders: Map<string, { status: string; eta: string }>;
 	requests: string[];
+	/** Every POST: its path and parsed JSON body (the raw text when it is not JSON). */
+	posts: Array<{ path: string; body: unknown }>;
 	/** Added before every answer (default 0). */
 	delayMs: number;
 	close(): Promise<void>;
@@ -23,12 +26,29 @@ export async function startShopStandIn(): Promise<ShopStandIn> {
 		customers: new Map(),
 		orders: new Map(),
 		requests: [],
+		posts: [],
 		delayMs: 0,
 		close: async () => undefined,
 	};
 	const server = createServer((request, response) => {
 		const path = request.url ?? '/';
 		standIn.requests.push(path);
+		if (request.method === 'POST') {
+			const chunks: Buffer[] = [];
+			request.on('data', (chunk: Buffer) => chunks.push(chunk));
+			request.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let body: unknown = text;
+				try {
+					body = JSON.parse(text);
+				} catch {
+					// kept as text: the test then sees exactly what was sent
+				}
+				standIn.posts.push({ path, body });
+				void delay(standIn.delayMs).then(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'));
+			});
+			return;
+		}
 		const [, collection, rawId] = /^\/(customers|orders)\/([^/?]+)/.exec(path) ?? [];
 		const id = rawId === undefined ? '' : decodeURIComponent(rawId);
 		const found = collection === 'customers' ? standIn.customers.get(id) : collection === 'orders' ? standIn.orders.get(id) : undefined;

@@ -1,6 +1,6 @@
 /**
  * Turning workflow JSON as the editor exports it (or as tests write it) into a body that
- * n8n 2.41.3's public API accepts (`POST /api/v1/workflows`, a strict zod schema: unknown or
+ * n8n 2.41.1's public API accepts (`POST /api/v1/workflows`, a strict zod schema: unknown or
  * read-only fields such as id, active, versionId, meta, tags are rejected).
  */
 

@@ -21,6 +21,12 @@ import { answerProblem } from '../../nodes/shared/decisionAnswers';
 /** Tencent's before-callback timeout ("2 s, not adjustable"); no Desk-specific one is published. */
 export const DECISION_TIMEOUT_MS = 2000;
 
+/**
+ * How many decision records are kept: the most recent 1,000 (a few hundred KB at most). A simulator
+ * left running (npm run simulator, a long bench) would otherwise keep every decision ever asked.
+ */
+export const MAX_DECISION_RECORDS = 1000;
+
 export type { ContactRequest } from './commandRegistry';
 
 export type DecisionUrls = Partial<Record<DecisionKind, CallbackTarget>>;
@@ -54,6 +60,7 @@ export class DecisionDesk {
 	urls: DecisionUrls = {};
 	/** What Desk does when the before-contact answer is missing or unreadable (Tencent's values are NOT FOUND). */
 	contactTimeoutStrategy: 'allow' | 'refuse' = 'allow';
+	/** The decisions asked, oldest first: the most recent MAX_DECISION_RECORDS of them. */
 	readonly records: DecisionRecord[] = [];
 	private readonly variables = new Map<string, Record<string, string>>();
 
@@ -141,6 +148,7 @@ export class DecisionDesk {
 
 	private keep(record: DecisionRecord): DecisionRecord {
 		this.records.push(record);
+		if (this.records.length > MAX_DECISION_RECORDS) this.records.splice(0, this.records.length - MAX_DECISION_RECORDS);
 		return record;
 	}
 

@@ -35,7 +35,7 @@ import { sessionRecordDescription, sessionRecordOperations } from './resources/s
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
 import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
-import { createDeskClient, NO_DESK_CLIENT } from './transport/deskClient';
+import { createDeskClient } from './transport/deskClient';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
@@ -138,8 +138,8 @@ export class TencentCloudDesk implements INodeType {
 		}
 
 		const { concurrency, ...clientSettings } = readRequestSettings(this);
-		// The answer step never calls Desk: no credential read (a decryption per execution in n8n).
-		const client = resource === 'callbackAnswer' ? NO_DESK_CLIENT : await createDeskClient(this, clientSettings);
+		// The credential is read on the first request: an operation that never calls Desk never reads it.
+		const client = createDeskClient(this, clientSettings);
 
 		const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 			try {

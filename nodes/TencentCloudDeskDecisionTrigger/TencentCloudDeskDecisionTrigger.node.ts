@@ -76,7 +76,8 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 		const guard = guardAnswer(this.getResponseObject() as unknown as GuardableResponse, {
 			kind: decision,
 			deadlineMs: options.deadlineMs - (Date.now() - nowMs),
-			fallback: fallbackAnswer(this, decision),
+			// Read from the parameters only when Desk is to get it: most callbacks get the workflow's answer.
+			fallback: () => fallbackAnswer(this, decision),
 			onOutcome: (outcome) => {
 				if (outcome.answeredBy === 'fallback' && outcome.reason !== ANSWERED_AT_ONCE) {
 					this.logger.warn(`${node.name}: Desk got the fallback answer because ${outcome.reason}`, {

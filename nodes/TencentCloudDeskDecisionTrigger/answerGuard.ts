@@ -40,7 +40,8 @@ export interface GuardSettings {
 	kind: DecisionKind;
 	/** Milliseconds from now until the fallback is sent if nothing valid was. */
 	deadlineMs: number;
-	fallback: DecisionAnswer;
+	/** Builds the fallback answer; called only when the fallback is sent (at most once), not per request. */
+	fallback: () => DecisionAnswer;
 	onOutcome?: (outcome: GuardOutcome) => void;
 }
 
@@ -76,7 +77,7 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 	const sendFallback = (reason: string) => {
 		if (outcome) return;
 		settle({ answeredBy: 'fallback', reason });
-		const text = JSON.stringify(settings.fallback);
+		const text = JSON.stringify(settings.fallback());
 		through(() => {
 			if (!res.headersSent) {
 				for (const name of res.getHeaderNames()) res.removeHeader(name);

@@ -36,7 +36,7 @@ export class TencentCloudDeskSessionRecordTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const now = Math.floor(Date.now() / 1000);
 		const settings = readTriggerSettings(this, now);
-		const client = await createDeskClient(this, settings);
+		const client = createDeskClient(this, settings);
 		if (this.getMode() === 'manual') return [toExecutionData(await testRecords(client, settings, now))];
 
 		const staticData = this.getWorkflowStaticData('node');

@@ -1,5 +1,5 @@
 /**
- * The administration and reporting operations inside a real n8n 2.41.3 with the packed package
+ * The administration and reporting operations inside a real n8n 2.41.1 with the packed package
  * installed, run headless (`n8n execute`) against the simulator: Agent → Create, Skill Group →
  * Create / Get Members / Delete, Role → Get Many and Statistic → Get Session Statistics (its dates
  * as n8n expressions), and Statistic → Get Reception Realtime Statistics. One n8n for the file.

@@ -1,5 +1,5 @@
 /**
- * The Session Record Trigger in a real n8n 2.41.3 (one boot, restarted in the test): sessions that end
+ * The Session Record Trigger in a real n8n 2.41.1 (one boot, restarted in the test): sessions that end
  * while n8n is stopped are emitted once after it starts again, none again over three more polls, and the
  * same when n8n is killed in the middle of a poll's paging; then examples/live-and-catch-up.json handles
  * each ended session once, whichever path (live callback or catch-up) saw it first.
@@ -11,11 +11,11 @@
 import { randomUUID } from 'crypto';
 
 import type { Execution, WorkflowJson } from '../../dev/harness';
-import { loadExample, triggerWebhookId } from '../../dev/harness/examples';
+import { loadExample } from '../../dev/harness/examples';
 import { sleep } from '../../dev/harness/http';
 import { SEED_ENDED_SESSION_COUNT } from '../../dev/simulator/seedData';
 import { CREDENTIAL_NAME, expectExactAcks } from '../helpers/deskInN8n';
-import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
+import { activateWorkflow, useSimulatorInN8n } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(10 * 60_000);
 
@@ -141,10 +141,7 @@ describe('catching up after downtime, in a real n8n', () => {
 describe('examples/live-and-catch-up.json, in a real n8n', () => {
 	it('handles each ended session once, whether the live callback or the catch-up saw it first', async () => {
 		const example = loadExample('live-and-catch-up.json');
-		const workflowId = (await env.n8n.api.createWorkflow(example)).id;
-		await env.n8n.api.activateWorkflow(workflowId);
-		const url = env.n8n.api.webhookUrl(triggerWebhookId(example), 'webhook');
-		await env.n8n.api.waitForWebhook(url);
+		const { workflowId, url } = await activateWorkflow(env.n8n, example);
 
 		// Live: Desk's callbacks arrive; SessionEnd runs the workflow once.
 		expectExactAcks(await env.simulator.playScript('happyPath', { url }, {}));

@@ -1,5 +1,5 @@
 /**
- * The chatbot operations inside a real n8n 2.41.3 with the packed package installed: the three
+ * The chatbot operations inside a real n8n 2.41.1 with the packed package installed: the three
  * resources offered by the installed node, and one headless run that creates an FAQ category and an
  * FAQ in it, reads them back, adds a small-talk question and reads the bot's settings against the
  * simulator, within Tencent's 5 calls/s as the simulator counts them. One n8n for the file.

@@ -1,8 +1,9 @@
 /**
- * The package inside a real n8n 2.41.3, installed the way the Community Nodes installer does:
- * the Slack-alert and wait-message examples end to end, routing of all 17 events, forged
- * callbacks, repeated deliveries, the credential test, and the action node run headless.
- * One n8n for the whole file (test/helpers/deskInN8n.ts).
+ * The package inside a real n8n, installed the way the Community Nodes installer does: the
+ * Slack-alert and wait-message examples end to end, routing of all 17 events, forged callbacks,
+ * repeated deliveries, the credential test, and the action node run headless, with a Desk error.
+ * One n8n for the whole file (test/helpers/deskInN8n.ts). The compatibility core: it runs on n8n
+ * 2.x (project e2e) and again on the 1.x LTS line (project e2e-lts; dev/harness/releases.ts).
  */
 import { randomUUID } from 'crypto';
 
@@ -13,6 +14,8 @@ import type { CallbackResult } from '../../dev/simulator';
 import { SEED_SESSION_IDS } from '../../dev/simulator';
 import { FALLBACK_SKILL_GROUP_ID, SEED_AGENTS } from '../../dev/simulator/seedData';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
+import { selectedRelease } from '../../dev/harness/releases';
+import { DESK_ERRORS, SESSION_NOT_FOUND } from '../../nodes/shared/errorCodes';
 import {
 	actionNodeChain,
 	executionsSettled,
@@ -22,12 +25,13 @@ import {
 	triggerOutput,
 	useDeskInN8n,
 } from '../helpers/deskInN8n';
+import { activateWorkflow } from '../helpers/simulatorInN8n';
 
 jest.setTimeout(120_000);
 
 const desk = useDeskInN8n();
 
-describe('in a real n8n', () => {
+describe(`in a real n8n ${selectedRelease().version}`, () => {
 	it('loads both nodes and the credential type from the installed package', async () => {
 		const nodeTypes = await desk.n8n.api.nodeTypeNames();
 		expect(nodeTypes).toEqual(
@@ -82,10 +86,7 @@ describe('in a real n8n', () => {
 			},
 			desk.slack.url,
 		);
-		const workflowId = (await desk.n8n.api.createWorkflow(v1)).id;
-		await desk.n8n.api.activateWorkflow(workflowId);
-		const url = desk.n8n.api.webhookUrl(webhookId, 'webhook');
-		await desk.n8n.api.waitForWebhook(url);
+		const { workflowId, url } = await activateWorkflow(desk.n8n, v1);
 		const slackBefore = desk.slack.messages.length;
 
 		expectExactAcks(await desk.simulator.playScript('noAgentOnline', { url }));
@@ -280,5 +281,22 @@ describe('in a real n8n', () => {
 		expect(session?.phase).toBe('Agent');
 		expect(session?.agentId).toBe('grace@example.com');
 		expect(JSON.stringify(session?.messages)).toContain('An agent from After-sales will be with you shortly.');
+	});
+
+	it('fails a run with the Desk error’s code, meaning and fix, run headless', async () => {
+		const workflow = actionNodeChain('Desk error headless', [
+			{
+				name: 'Get State',
+				parameters: { resource: 'session', operation: 'getState', lookupBy: 'sessionId', sessionId: 'no-such-session', options: {} },
+			},
+		]);
+		const { id } = await desk.n8n.api.createWorkflow(workflow);
+		const result = await desk.n8n.runWorkflowHeadless(id);
+		expect(result.code).not.toBe(0);
+		const printed = `${result.stdout}\n${result.stderr}`;
+		const { meaning } = DESK_ERRORS[SESSION_NOT_FOUND];
+		expect(printed).toContain(String(SESSION_NOT_FOUND));
+		expect(printed).toContain(meaning);
+		expect(printed).not.toContain(desk.simulator.app.secretKey);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * The package in n8n 2.41.3's editor, in a real browser (Debian's headless Chromium driven by playwright-core):
+ * The package in n8n 2.41.1's editor, in a real browser (Debian's headless Chromium driven by playwright-core):
  * sign in through the login form, open the published Slack-alert example and check that both of our nodes
  * render on the canvas with their names and icons (not as "not installed" placeholders), that the trigger's
  * output carries its event name, and that the trigger's panel shows the setup notice and its parameters.

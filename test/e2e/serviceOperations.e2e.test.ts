@@ -1,5 +1,5 @@
 /**
- * The customer-service configuration operations inside a real n8n 2.41.3 with the packed package
+ * The customer-service configuration operations inside a real n8n 2.41.1 with the packed package
  * installed: one headless workflow creates a CS account, a quick-reply category and a group chat with
  * that account, updates a conversation setting and transfers a chatbot session to a human; the
  * simulator's state then shows each change. Also n8n's own resource-locator search for the new pickers.

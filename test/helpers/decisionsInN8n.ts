@@ -5,29 +5,24 @@
  */
 import type { N8nInstance, WorkflowJson } from '../../dev/harness';
 import { startN8n, stopAllProcesses } from '../../dev/harness';
-import { loadExample, triggerWebhookId, withBaseUrl } from '../../dev/harness/examples';
+import { loadExample, withBaseUrl } from '../../dev/harness/examples';
 import { startShopStandIn, type ShopStandIn } from '../../dev/harness/shopStandIn';
 import type { DeskSimulator } from '../../dev/simulator';
 import { startDeskSimulator } from '../../dev/simulator';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
-import { CREDENTIAL_NAME } from './deskInN8n';
 import { logOnFailure } from './failureLogs';
-
-export interface ActiveDecision {
-	workflowId: string;
-	url: string;
-}
+import { activateWorkflow, CREDENTIAL_NAME, type ActiveWorkflow } from './simulatorInN8n';
 
 export interface DecisionsInN8n {
 	n8n: N8nInstance;
 	simulator: DeskSimulator;
 	shop: ShopStandIn;
-	routing: ActiveDecision;
+	routing: ActiveWorkflow;
 	/** The VIP example with a 600 ms Answer Deadline: a CRM slower than that, yet within the lookup's timeout, meets the deadline. */
-	routingShortDeadline: ActiveDecision;
-	orderLookup: ActiveDecision;
-	contact: ActiveDecision;
-	contactAtOnce: ActiveDecision;
+	routingShortDeadline: ActiveWorkflow;
+	orderLookup: ActiveWorkflow;
+	contact: ActiveWorkflow;
+	contactAtOnce: ActiveWorkflow;
 }
 
 const credentials = { tencentCloudDeskApi: { name: CREDENTIAL_NAME } };
@@ -78,14 +73,6 @@ function withDeadline(workflow: WorkflowJson, deadlineMs: number): WorkflowJson 
 	};
 }
 
-async function activate(n8n: N8nInstance, workflow: WorkflowJson): Promise<ActiveDecision> {
-	const workflowId = (await n8n.api.createWorkflow(workflow)).id;
-	await n8n.api.activateWorkflow(workflowId);
-	const url = n8n.api.webhookUrl(triggerWebhookId(workflow), 'webhook');
-	await n8n.api.waitForWebhook(url);
-	return { workflowId, url };
-}
-
 export function useDecisionsInN8n(): DecisionsInN8n {
 	const env = {} as DecisionsInN8n;
 
@@ -96,11 +83,11 @@ export function useDecisionsInN8n(): DecisionsInN8n {
 		await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator));
 		const shop = (file: string) =>
 			withBaseUrl(withBaseUrl(loadExample(file), 'https://crm.example.com', env.shop.url), 'https://shop.example.com', env.shop.url);
-		env.routing = await activate(env.n8n, shop('route-vip-customers.json'));
-		env.routingShortDeadline = await activate(env.n8n, withDeadline(shop('route-vip-customers.json'), 600));
-		env.orderLookup = await activate(env.n8n, shop('chatbot-order-lookup.json'));
-		env.contact = await activate(env.n8n, contactWorkflow('Contact rules', 'b7e0c0aa-0000-4000-8000-000000000001', 'workflow'));
-		env.contactAtOnce = await activate(env.n8n, contactWorkflow('Contact at once', 'b7e0c0aa-0000-4000-8000-000000000002', 'atOnce'));
+		env.routing = await activateWorkflow(env.n8n, shop('route-vip-customers.json'));
+		env.routingShortDeadline = await activateWorkflow(env.n8n, withDeadline(shop('route-vip-customers.json'), 600));
+		env.orderLookup = await activateWorkflow(env.n8n, shop('chatbot-order-lookup.json'));
+		env.contact = await activateWorkflow(env.n8n, contactWorkflow('Contact rules', 'b7e0c0aa-0000-4000-8000-000000000001', 'workflow'));
+		env.contactAtOnce = await activateWorkflow(env.n8n, contactWorkflow('Contact at once', 'b7e0c0aa-0000-4000-8000-000000000002', 'atOnce'));
 	}, 15 * 60_000);
 
 	afterAll(async () => {

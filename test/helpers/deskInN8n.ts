@@ -5,7 +5,7 @@
  */
 import type { Execution, N8nInstance, WorkflowJson } from '../../dev/harness';
 import { chainConnections, startN8n, stopAllProcesses } from '../../dev/harness';
-import { loadExample, triggerWebhookId, withSlackUrl } from '../../dev/harness/examples';
+import { loadExample, withSlackUrl } from '../../dev/harness/examples';
 import type { SlackStandIn } from '../../dev/harness/slackStandIn';
 import { startSlackStandIn } from '../../dev/harness/slackStandIn';
 import { CALLBACK_ACK_TEXT } from '../../dev/simulator/callbackPayload';
@@ -13,26 +13,21 @@ import type { CallbackResult, DeskSimulator } from '../../dev/simulator';
 import { startDeskSimulator } from '../../dev/simulator';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { logOnFailure } from './failureLogs';
+import { activateWorkflow, CREDENTIAL_NAME, type ActiveWorkflow } from './simulatorInN8n';
 
-export const CREDENTIAL_NAME = 'Tencent Cloud Desk account';
+export { CREDENTIAL_NAME } from './simulatorInN8n';
 export const TRIGGER = 'Tencent Cloud Desk Trigger';
-
-/** An example workflow, active in n8n, and its trigger's production URL. */
-export interface ActiveExample {
-	workflowId: string;
-	url: string;
-}
 
 export interface DeskInN8n {
 	n8n: N8nInstance;
 	simulator: DeskSimulator;
 	slack: SlackStandIn;
 	/** examples/slack-alert-on-no-agent-online.json, posting to the Slack stand-in. */
-	slackAlert: ActiveExample;
+	slackAlert: ActiveWorkflow;
 	/** examples/session-timeline.json: one output per event. */
-	timeline: ActiveExample;
+	timeline: ActiveWorkflow;
 	/** examples/wait-message-and-fallback-transfer.json. */
-	waitMessage: ActiveExample;
+	waitMessage: ActiveWorkflow;
 }
 
 /**
@@ -47,10 +42,9 @@ export function useDeskInN8n(): DeskInN8n {
 		env.slack = await startSlackStandIn();
 		env.n8n = await startN8n({ log: true });
 		await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator));
-		env.slackAlert = await activate(env.n8n, withSlackUrl(loadExample('slack-alert-on-no-agent-online.json'), env.slack.url));
-		env.timeline = await activate(env.n8n, loadExample('session-timeline.json'));
-		env.waitMessage = await activate(env.n8n, loadExample('wait-message-and-fallback-transfer.json'));
-		for (const { url } of [env.slackAlert, env.timeline, env.waitMessage]) await env.n8n.api.waitForWebhook(url);
+		env.slackAlert = await activateWorkflow(env.n8n, withSlackUrl(loadExample('slack-alert-on-no-agent-online.json'), env.slack.url));
+		env.timeline = await activateWorkflow(env.n8n, loadExample('session-timeline.json'));
+		env.waitMessage = await activateWorkflow(env.n8n, loadExample('wait-message-and-fallback-transfer.json'));
 	}, 15 * 60_000);
 
 	afterAll(async () => {
@@ -62,13 +56,6 @@ export function useDeskInN8n(): DeskInN8n {
 
 	logOnFailure('n8n log tail', () => env.n8n?.logTail(60));
 	return env;
-}
-
-/** Creates and activates a workflow whose trigger is ours; its webhook may take a moment to answer. */
-async function activate(n8n: N8nInstance, workflow: WorkflowJson): Promise<ActiveExample> {
-	const workflowId = (await n8n.api.createWorkflow(workflow)).id;
-	await n8n.api.activateWorkflow(workflowId);
-	return { workflowId, url: n8n.api.webhookUrl(triggerWebhookId(workflow), 'webhook') };
 }
 
 /** Every callback was answered 200 with Tencent's exact ack. */

@@ -62,7 +62,7 @@ export async function startGuardedServer(): Promise<GuardedServer> {
 				guard = guardAnswer(res as unknown as GuardableResponse, {
 					kind: options.kind,
 					deadlineMs: options.deadlineMs,
-					fallback: options.fallback,
+					fallback: () => options.fallback,
 					onOutcome: (outcome) => outcomes.push(outcome),
 				});
 				try {

@@ -3,13 +3,30 @@
  * credential pointing at it, both stopped after the file; n8n's log tail is printed for a failed test.
  * The returned object is filled in by beforeAll.
  */
-import type { N8nInstance } from '../../dev/harness';
+import type { N8nInstance, WorkflowJson } from '../../dev/harness';
 import { startN8n, stopAllProcesses } from '../../dev/harness';
+import { triggerWebhookId } from '../../dev/harness/examples';
 import type { DeskSimulator, DeskSimulatorOptions } from '../../dev/simulator';
 import { startDeskSimulator } from '../../dev/simulator';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
-import { CREDENTIAL_NAME } from './deskInN8n';
 import { logOnFailure } from './failureLogs';
+
+export const CREDENTIAL_NAME = 'Tencent Cloud Desk account';
+
+/** A workflow active in n8n, and its Tencent Cloud Desk trigger's production URL. */
+export interface ActiveWorkflow {
+	workflowId: string;
+	url: string;
+}
+
+/** Creates and activates a workflow whose trigger is ours, and waits until the trigger's webhook answers. */
+export async function activateWorkflow(n8n: N8nInstance, workflow: WorkflowJson): Promise<ActiveWorkflow> {
+	const workflowId = (await n8n.api.createWorkflow(workflow)).id;
+	await n8n.api.activateWorkflow(workflowId);
+	const url = n8n.api.webhookUrl(triggerWebhookId(workflow), 'webhook');
+	await n8n.api.waitForWebhook(url);
+	return { workflowId, url };
+}
 
 export interface SimulatorInN8n {
 	n8n: N8nInstance;

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { answerProblem } from '../../nodes/shared/decisionAnswers';
 import type { DecisionKind } from '../../nodes/shared/decisionCallbacks';
 import { callbackAnswerOperations } from '../../nodes/TencentCloudDesk/resources/callbackAnswer';
+import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
 import type { DeskClient } from '../../nodes/TencentCloudDesk/transport/deskClient';
 
 const NODE: INode = {
@@ -146,5 +147,17 @@ describe('answerContactRequest', () => {
 	it('ignores a reason when allowing', async () => {
 		const { responses } = await run('answerContactRequest', { allowContact: true, refusalReason: 'left over' });
 		expect(onlyAnswer(responses)).toEqual(OK);
+	});
+});
+
+describe('in the action node', () => {
+	it('answers without reading the credential: the step never calls Desk', async () => {
+		const { context, responses } = executeContext({ resource: 'callbackAnswer', operation: 'leaveRoutingToDesk' });
+		const getCredentials = jest.fn(async () => await Promise.reject(new Error('the credential was read')));
+		Object.assign(context, { getCredentials });
+		const output = await new TencentCloudDesk().execute.call(context);
+		expect(output[0].map((item) => item.json)).toEqual(ITEMS.map((item) => item.json));
+		expect(onlyAnswer(responses)).toEqual({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'Routing left to Desk' });
+		expect(getCredentials).not.toHaveBeenCalled();
 	});
 });

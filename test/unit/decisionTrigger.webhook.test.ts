@@ -36,6 +36,8 @@ interface Result {
 	text: string;
 	webhook: IWebhookResponseData | undefined;
 	warnings: string[];
+	/** The names getNodeParameter was asked for, in order. */
+	parametersRead: string[];
 }
 
 let server: http.Server;
@@ -63,7 +65,7 @@ function signedQuery(overrides: Record<string, unknown> = {}): Record<string, un
 	};
 }
 
-function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnings: string[]): IWebhookFunctions {
+function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnings: string[], parametersRead: string[]): IWebhookFunctions {
 	const parameters: Record<string, unknown> = {
 		decision: 'assignHuman',
 		fallbackSkillGroup: { __rl: true, mode: 'id', value: '6521' },
@@ -83,6 +85,7 @@ function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnin
 	return {
 		getQueryData: () => setup.query ?? signedQuery(),
 		getNodeParameter: (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
+			parametersRead.push(name);
 			const value = name in parameters ? parameters[name] : fallback;
 			return options?.extractValue && typeof value === 'object' && value !== null ? (value as { value?: unknown }).value : value;
 		},
@@ -100,11 +103,12 @@ function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnin
 async function deliver(setup: Setup): Promise<Result> {
 	let webhook: IWebhookResponseData | undefined;
 	const warnings: string[] = [];
+	const parametersRead: string[] = [];
 	onRequest = (req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			void trigger.webhook.call(context(setup, Buffer.concat(chunks), res, warnings)).then(
+			void trigger.webhook.call(context(setup, Buffer.concat(chunks), res, warnings, parametersRead)).then(
 				(result) => {
 					webhook = result;
 					if (result.workflowData && !result.noWebhookResponse) setup.afterRun?.(res);
@@ -124,7 +128,7 @@ async function deliver(setup: Setup): Promise<Result> {
 		request.end(setup.body ?? JSON.stringify(BODY));
 	});
 	await new Promise((resolve) => setTimeout(resolve, 20));
-	return { ...reply, webhook, warnings };
+	return { ...reply, webhook, warnings, parametersRead };
 }
 
 const items = (result: Result): IDataObject[] => (result.webhook?.workflowData?.[0] ?? []).map((item) => item.json);
@@ -170,6 +174,14 @@ describe('an accepted callback', () => {
 		expect(JSON.parse(result.text)).toEqual(FALLBACK);
 		expect(items(result)).toHaveLength(1);
 		expect(result.warnings).toEqual([expect.stringMatching(/no answer within \d+ ms/)]);
+	});
+
+	it('reads the Fallback parameters only when Desk gets the fallback', async () => {
+		const answered = await deliver({ workflowId: 'wf-lazy-answered', afterRun: (res) => expressJson(res, 200, routeAnswer({ agentIds: ['svc1@tencent.com'] })) });
+		expect(answered.parametersRead.filter((name) => name.startsWith('fallback'))).toEqual([]);
+		const silent = await deliver({ workflowId: 'wf-lazy-silent' });
+		expect(JSON.parse(silent.text)).toEqual(FALLBACK);
+		expect(silent.parametersRead).toEqual(expect.arrayContaining(['fallbackRouting', 'fallbackSkillGroup']));
 	});
 
 	it('gets the fallback at once with Answer “At Once”, still runs the workflow, and logs no warning', async () => {

@@ -1,5 +1,5 @@
 /**
- * Queue-mode benchmark: signed Desk callbacks through the proxy into n8n 2.41.3 in queue mode (PostgreSQL,
+ * Queue-mode benchmark: signed Desk callbacks through the proxy into n8n 2.41.1 in queue mode (PostgreSQL,
  * Redis, main, webhook processors, workers), first with 1 webhook processor + 1 worker, then scaled out (by
  * starting more processes in the same cluster) to 2 + 2. For each step: ack rate and ack latency as Desk
  * sees them, and how fast the workers turned the callbacks into finished executions (counted in PostgreSQL).

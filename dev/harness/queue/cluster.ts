@@ -1,5 +1,5 @@
 /**
- * n8n 2.41.3 in queue mode, all on 127.0.0.1: PostgreSQL + Redis (Debian packages), the main instance
+ * n8n 2.41.1 in queue mode, all on 127.0.0.1: PostgreSQL + Redis (Debian packages), the main instance
  * (`n8n start`: editor, API, publishing; it does not serve production webhooks here), N webhook processors
  * (`n8n webhook`) behind a small proxy, and M workers (`n8n worker`). Every n8n process has this package
  * installed from the same tarball the way the Community Nodes installer does.

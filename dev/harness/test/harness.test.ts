@@ -1,5 +1,5 @@
 /**
- * The real-n8n harness itself: n8n 2.41.3 boots with this package installed as a community node,
+ * The real-n8n harness itself: n8n 2.41.1 boots with this package installed as a community node,
  * a Webhook workflow runs through the public API, credentials are tested the editor's way, and
  * `stop()` leaves no process behind.
  *
@@ -212,7 +212,7 @@ describe('real n8n harness', () => {
 			],
 			connections: { Start: { main: [[{ node: 'Answer', type: 'main', index: 0 }]] } },
 		});
-		// Not n8n's defaults: with the default `vm` expression engine, n8n 2.41.3's `execute` calls process.exit()
+		// Not n8n's defaults: with the default `vm` expression engine, n8n 2.41.1's `execute` calls process.exit()
 		// while an isolated-vm isolate is still being created on another thread, and dies of SIGSEGV after printing
 		// a successful run; runWorkflowHeadless (runN8nExecute in executeCli.ts) runs it with `quickjs`.
 		const result = await runWorkflowHeadless(workflow.id);

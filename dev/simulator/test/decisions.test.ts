@@ -4,6 +4,7 @@
  * invalid, failed or late answer; the control routes that drive it.
  */
 import { DEFAULT_CUSTOMER_SERVICE_ID, SEED_AGENTS, SEED_CLIENT_USER_IDS } from '..';
+import { MAX_DECISION_RECORDS } from '../decisionDesk';
 import { CallbackReceiver, useSimulator } from './helpers';
 
 const receiver = new CallbackReceiver();
@@ -158,6 +159,18 @@ describe('control routes', () => {
 		const listed = await control('GET', '/decisions');
 		expect(listed.json.urls).toEqual({ assignHuman: receiver.url, beforeContact: receiver.url });
 		expect(listed.json.records).toHaveLength(1);
+	});
+
+	it('keep the most recent MAX_DECISION_RECORDS records, dropping the oldest', async () => {
+		desk.sim.decisions.urls = {};
+		const sessionId = await chatbotSession();
+		for (let index = 0; index < 5; index++) await desk.sim.decisions.chatbotApiCall(sessionId, {});
+		for (let index = 0; index < MAX_DECISION_RECORDS; index++) {
+			await desk.sim.decisions.beforeContact({ clientUserId: `u${index}`, memberId: 'alice@example.com' });
+		}
+		expect(desk.sim.decisions.records).toHaveLength(MAX_DECISION_RECORDS);
+		expect(desk.sim.decisions.records.every((record) => record.kind === 'beforeContact')).toBe(true);
+		expect((await control('GET', '/decisions')).json.records).toHaveLength(MAX_DECISION_RECORDS);
 	});
 
 	it('answer 400 for bad input and 409 for a session in the wrong phase', async () => {

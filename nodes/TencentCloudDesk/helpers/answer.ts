@@ -13,6 +13,19 @@ export function payloadOf(answer: DeskAnswer): IDataObject {
 	return payload;
 }
 
+/**
+ * What a create or update operation returns: what was sent, then Tencent's answer without its
+ * envelope when it is passed (a new ID, say; its fields win over the sent ones), and
+ * `created: true` or `updated: true`.
+ */
+export function createdResult(sent: IDataObject, answer?: DeskAnswer): IDataObject {
+	return { ...sent, ...(answer && payloadOf(answer)), created: true };
+}
+
+export function updatedResult(sent: IDataObject, answer?: DeskAnswer): IDataObject {
+	return { ...sent, ...(answer && payloadOf(answer)), updated: true };
+}
+
 /** An error the user chose to receive as data: its code, what it means, and Tencent's words. */
 export function errorAsData(answer: DeskAnswer): IDataObject {
 	const code = Number(answer.ErrorCode);

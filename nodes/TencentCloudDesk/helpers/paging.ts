@@ -1,7 +1,7 @@
 /**
  * Desk's list APIs page in two styles (Limit/Offset and PageSize/PageNum); both reduce to
  * "fetch page n of size s, learn the total". This collects pages until the total, an empty or
- * short page, or the caller's limit, whichever comes first.
+ * short page, the caller's limit or its page bound, whichever comes first.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -19,17 +19,19 @@ export interface CollectOptions {
 	fetchPage(pageIndex: number, pageSize: number): Promise<Page>;
 	/** Keep only matching items (applied before the limit). */
 	keep?: (item: IDataObject) => boolean;
+	/** Read at most this many pages (a picker's bound on calls); undefined = MAX_PAGES. */
+	maxPages?: number;
 }
 
 /** Guards against an API whose total never arrives (or grows while we read). */
 const MAX_PAGES = 10_000;
 
-export async function collectPages({ pageSize, limit, fetchPage, keep }: CollectOptions): Promise<IDataObject[]> {
+export async function collectPages({ pageSize, limit, fetchPage, keep, maxPages = MAX_PAGES }: CollectOptions): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	// One size for every page: page-number APIs shift their boundaries if it changes.
 	const size = limit !== undefined && !keep ? Math.min(pageSize, limit) : pageSize;
 	let seen = 0;
-	for (let pageIndex = 0; pageIndex < MAX_PAGES; pageIndex++) {
+	for (let pageIndex = 0; pageIndex < maxPages; pageIndex++) {
 		const { items, total } = await fetchPage(pageIndex, size);
 		seen += items.length;
 		for (const item of items) {

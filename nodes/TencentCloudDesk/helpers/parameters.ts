@@ -9,6 +9,15 @@ function emptyError(context: IExecuteFunctions, label: string, itemIndex: number
 	});
 }
 
+/** The error of an update with nothing to send: what to add (by default, a field under Update Fields). */
+export function nothingToUpdate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	{ message = 'Nothing to update', description = 'Add at least one field under Update Fields.' }: { message?: string; description?: string } = {},
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description });
+}
+
 export function requiredString(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	if (!value) throw emptyError(context, label, itemIndex);

@@ -8,7 +8,7 @@ import { createDeskClient } from '../transport/deskClient';
 
 /** Every agent, by email (Desk's agent ID), with their nickname and current status. */
 export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+	const client = createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
 	const agents = await collectPages({
 		pageSize: MEMBER_PAGE_SIZE,
 		fetchPage: async (pageIndex, pageSize) => await fetchMemberPage(client, pageIndex, pageSize),

@@ -1,11 +1,14 @@
 /**
  * The one way the action node talks to Tencent: signed POSTs to `v4/{service}/{command}`,
  * Tencent's HTTP-200 errors turned into n8n errors, transient failures retried with backoff.
- * The credential is read once per client and each request signed here (the same signedQuery the
- * credential's `authenticate` uses): httpRequestWithAuthentication would decrypt and resolve the
- * credential again for every item, which profiling showed to be most of the node's cost.
+ * The credential is read once per client, when its first request is made (an operation that never
+ * calls Desk, such as the Callback Answer step, never reads it), and each request signed here (the
+ * same signedQuery the credential's `authenticate` uses): httpRequestWithAuthentication would
+ * decrypt and resolve the credential again for every item, which profiling showed to be most of
+ * the node's cost.
  */
 import type {
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -26,7 +29,7 @@ import {
 	networkErrorCode,
 	unreachableError,
 } from './deskErrors';
-import { CHATBOT_SERVICE, chatbotLimit } from './chatbotRateLimit';
+import { CHATBOT_SERVICE, chatbotLimit, type ChatbotLimit } from './chatbotRateLimit';
 import { RateLimiter } from './rateLimiter';
 
 export interface DeskClientSettings {
@@ -57,24 +60,12 @@ export interface DeskCallOptions {
 }
 
 export interface DeskClient {
-	readonly baseUrl: string;
 	call(service: string, command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 	/** Shorthand for `v4/desk_http_svc/{command}`. */
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 	/** Shorthand for `v4/openim_console_http_svc/{command}` (chatbot knowledge base), at most 5 calls/s per app. */
 	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
-
-/**
- * For operations that never call Desk (the Callback Answer step replies to the callback that started the
- * workflow): using it is a bug, and not reading the credential saves n8n a decryption per execution.
- */
-export const NO_DESK_CLIENT: DeskClient = {
-	baseUrl: '',
-	call: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
-	desk: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
-	openImConsole: async () => await Promise.reject(new Error('This operation does not call Tencent Cloud Desk')),
-};
 
 const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
 /** A rate limit's window is one second: retrying sooner only earns the same answer. */
@@ -87,16 +78,27 @@ function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: numbe
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-export async function createDeskClient(
+/** What the credential gives a client: the values to sign with, where to send, the app's chatbot limit. */
+interface Connection {
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	botLimit: ChatbotLimit;
+}
+
+export function createDeskClient(
 	context: RequestContext,
 	settings: Pick<DeskClientSettings, 'maxRetries' | 'requestsPerSecond'> & Partial<DeskClientSettings>,
-): Promise<DeskClient> {
+): DeskClient {
 	const { maxRetries, requestsPerSecond, timeoutMs, backoffBaseMs } = { ...DEFAULT_TIMING, ...settings };
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
 	const limiter = new RateLimiter(requestsPerSecond);
-	const botLimit = chatbotLimit(baseUrl, String(credentials.sdkAppId));
 	const node = context.getNode();
+	// Read on the first request, once: concurrent first requests share the one read (and its failure).
+	let connection: Promise<Connection> | undefined;
+	const connect = async (): Promise<Connection> => {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		const baseUrl = restBaseUrl(String(credentials.region), credentials.baseUrl as string | undefined);
+		return { credentials, baseUrl, botLimit: chatbotLimit(baseUrl, String(credentials.sdkAppId)) };
+	};
 	// Cancelling the execution in n8n aborts requests in flight, as n8n's own helpers do.
 	const abortSignal = 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
 
@@ -113,6 +115,7 @@ export async function createDeskClient(
 		body: IDataObject,
 		{ itemIndex, acceptErrorCodes = [] }: DeskCallOptions = {},
 	): Promise<DeskAnswer> {
+		const { credentials, baseUrl, botLimit } = await (connection ??= connect());
 		const path = `v4/${service}/${command}`;
 		const request: IHttpRequestOptions = {
 			method: 'POST',
@@ -174,7 +177,6 @@ export async function createDeskClient(
 	}
 
 	return {
-		baseUrl,
 		call,
 		desk: async (command, body, options) => await call('desk_http_svc', command, body, options),
 		openImConsole: async (command, body, options) => await call(CHATBOT_SERVICE, command, body, options),

@@ -1,12 +1,16 @@
 /** `n8n execute` beside a server: which expression engine it runs, and reading the run's JSON from its output. */
 import { executeCliEngine, parseTrailingJson } from '../../executeCli';
+import { N8N_CURRENT, N8N_LTS } from '../../releases';
 
 describe('n8n execute beside the server', () => {
 	test('never the vm engine (its isolate thread crashes process.exit); legacy stays legacy', () => {
-		expect(executeCliEngine(undefined)).toBe('quickjs');
-		expect(executeCliEngine('vm')).toBe('quickjs');
-		expect(executeCliEngine('quickjs')).toBe('quickjs');
-		expect(executeCliEngine('legacy')).toBe('legacy');
+		expect(executeCliEngine(undefined, N8N_CURRENT.version)).toBe('quickjs');
+		expect(executeCliEngine('vm', N8N_CURRENT.version)).toBe('quickjs');
+		expect(executeCliEngine('quickjs', N8N_CURRENT.version)).toBe('quickjs');
+		expect(executeCliEngine('legacy', N8N_CURRENT.version)).toBe('legacy');
+		// 1.x knows no quickjs.
+		expect(executeCliEngine(undefined, N8N_LTS.version)).toBe('legacy');
+		expect(executeCliEngine('vm', N8N_LTS.version)).toBe('legacy');
 	});
 
 	const run = { status: 'success', finished: true, data: { resultData: { runData: { Start: [{ json: { text: '}\n{' } }] } } } };

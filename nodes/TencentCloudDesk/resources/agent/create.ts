@@ -1,7 +1,9 @@
 /** Agent → Create (`create_members`): a new agent account, one per input item, identified by its email (the login). */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
@@ -27,15 +29,7 @@ export const createAgentDescription: INodeProperties[] = [
 		description: 'The new agent’s email; it is their login and their ID in every other operation (MemberMail)',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [...memberFieldOptions, sendPasswordField].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFieldsCollection(show, [...memberFieldOptions, sendPasswordField].sort((a, b) => a.displayName.localeCompare(b.displayName))),
 	optionsCollection('agent', 'create'),
 ];
 
@@ -46,5 +40,5 @@ export async function createAgent(this: IExecuteFunctions, client: DeskClient, i
 	const body: IDataObject = { MemberList: [member] };
 	if (fields.sendPassword !== undefined) body.SendPassword = Boolean(fields.sendPassword);
 	await client.desk('create_members', body, { itemIndex });
-	return { ...member, created: true };
+	return createdResult(member);
 }

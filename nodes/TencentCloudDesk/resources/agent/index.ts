@@ -57,7 +57,7 @@ export const agentDescription: INodeProperties[] = [
 			{
 				name: 'Restore Online',
 				value: 'restoreOnline',
-				action: 'Restore an agent online',
+				action: 'Allow an agent forced offline to go online again',
 				description: 'Undo Force Offline so the agent can sign in and receive sessions again',
 			},
 			{

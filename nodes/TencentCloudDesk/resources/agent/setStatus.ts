@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updatedResult } from '../../helpers/answer';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { AGENT_STATUSES } from './statuses';
@@ -37,5 +38,5 @@ export async function setStatus(this: IExecuteFunctions, client: DeskClient, ite
 	const body: IDataObject = { MemberMail: memberMail, Status: status };
 	if (status === 'STATUS_REST') body.RestReason = this.getNodeParameter('restReason', itemIndex, '') as string;
 	await client.desk('set_member_status', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

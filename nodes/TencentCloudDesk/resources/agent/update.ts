@@ -1,10 +1,11 @@
 /** Agent → Update (`update_member`): change only the fields the user added. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { requiredLocator } from '../../helpers/parameters';
+import { updatedResult } from '../../helpers/answer';
+import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
 
@@ -12,16 +13,13 @@ const show = { resource: ['agent'], operation: ['update'] };
 
 export const updateAgentDescription: INodeProperties[] = [
 	agentLocator('agent', show, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		hint: 'Only the fields you add are changed. Role IDs or Skill Group IDs added but left empty are sent as an empty list, which Desk reads as “clear”: no roles, or only the default skill group.',
-		options: memberFieldOptions,
-	},
+	updateFieldsCollection(
+		show,
+		{
+			hint: 'Only the fields you add are changed. Role IDs or Skill Group IDs added but left empty are sent as an empty list, which Desk reads as “clear”: no roles, or only the default skill group.',
+		},
+		memberFieldOptions,
+	),
 	optionsCollection('agent', 'update'),
 ];
 
@@ -30,12 +28,9 @@ export async function updateAgent(this: IExecuteFunctions, client: DeskClient, i
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = memberFieldsBody(this, fields, itemIndex, true);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex);
 	}
 	const body: IDataObject = { MemberMail: memberMail, ...changes };
 	await client.desk('update_member', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { faqCategoryLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { payloadOf } from '../../helpers/answer';
@@ -23,21 +24,13 @@ export const createCategoryDescription: INodeProperties[] = [
 		hint: CHATBOT_WRITE_HINT,
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			faqCategoryLocator('parent', undefined, {
-				displayName: 'Parent Category',
-				description: 'Make it a sub-category of this top-level category (ParentId). Tencent allows two levels at most.',
-				displayOptions: undefined,
-			}),
-		],
-	},
+	additionalFieldsCollection(show, [
+		faqCategoryLocator('parent', undefined, {
+			displayName: 'Parent Category',
+			description: 'Make it a sub-category of this top-level category (ParentId). Tencent allows two levels at most.',
+			displayOptions: undefined,
+		}),
+	]),
 	optionsCollection('chatbotFaq', 'createCategory'),
 ];
 

@@ -3,12 +3,13 @@
  * for one language, the prompts and switches added under Update Fields; Desk leaves absent fields unchanged.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
-import { requiredString } from '../../helpers/parameters';
+import { updatedResult } from '../../helpers/answer';
+import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { settingId } from './settingId';
 
@@ -62,16 +63,7 @@ export const updateSettingDescription: INodeProperties[] = [
 		hint: 'The docs only show "zh"; which other keys Desk accepts is NOT FOUND. Conversation Setting → Get shows the keys a setting has.',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields added are sent; Desk leaves the others unchanged',
-		displayOptions: { show },
-		options: updateFieldOptions,
-	},
+	updateFieldsCollection(show, { description: 'Only the fields added are sent; Desk leaves the others unchanged' }, updateFieldOptions),
 	optionsCollection('conversationSetting', 'update'),
 ];
 
@@ -91,11 +83,8 @@ export async function updateSetting(this: IExecuteFunctions, client: DeskClient,
 		settings.MultilingualSettings = { [requiredString(this, 'language', 'Language', itemIndex)]: language };
 	}
 	if (Object.keys(settings).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Enter a Name, or add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex, { description: 'Enter a Name, or add at least one field under Update Fields.' });
 	}
 	await client.desk('update_channel_specific_conversation_settings', { ConversationSettingId: id, ConversationSettings: settings }, { itemIndex });
-	return { ConversationSettingId: id, ConversationSettings: settings, updated: true };
+	return updatedResult({ ConversationSettingId: id, ConversationSettings: settings });
 }

@@ -1,11 +1,12 @@
 /** Customer Service Account → Create (`add_im_agent`): a new entry point customers talk to, not a person. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
-import { accountSettingsCollection, readAccountSettings } from './accountSettings';
+import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
 const show = { resource: ['customerServiceAccount'], operation: ['create'] };
 
@@ -21,7 +22,7 @@ export const createAccountDescription: INodeProperties[] = [
 		hint: 'Trial and standard editions allow 10 channel accounts, premium 200 (error 141007 beyond). Which other fields Desk requires is NOT FOUND in its docs.',
 		displayOptions: { show },
 	},
-	accountSettingsCollection('additionalFields', 'Additional Fields', show),
+	additionalFieldsCollection(show, accountSettingOptions),
 	optionsCollection('customerServiceAccount', 'create'),
 ];
 
@@ -31,5 +32,5 @@ export async function createAccount(this: IExecuteFunctions, client: DeskClient,
 		...readAccountSettings(this, 'additionalFields', itemIndex),
 	};
 	const answer = await client.desk('add_im_agent', body, { itemIndex });
-	return { ...body, ...payloadOf(answer), created: true };
+	return createdResult(body, answer);
 }

@@ -1,22 +1,22 @@
 /** Customer Service Account → Update (`update_im_agent`): only the fields added are sent; the rest stay as they are. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { requiredLocator } from '../../helpers/parameters';
+import { updatedResult } from '../../helpers/answer';
+import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
-import { accountSettingsCollection, readAccountSettings } from './accountSettings';
+import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
 const show = { resource: ['customerServiceAccount'], operation: ['update'] };
 
 export const updateAccountDescription: INodeProperties[] = [
 	customerServiceAccountLocator('account', show, { required: true }),
-	accountSettingsCollection(
-		'updateFields',
-		'Update Fields',
+	updateFieldsCollection(
 		show,
-		'Only the fields added are sent; Desk leaves the others unchanged. A text field added but left empty is sent empty, which clears it.',
+		{ description: 'Only the fields added are sent; Desk leaves the others unchanged. A text field added but left empty is sent empty, which clears it.' },
+		accountSettingOptions,
 	),
 	optionsCollection('customerServiceAccount', 'update'),
 ];
@@ -24,12 +24,9 @@ export const updateAccountDescription: INodeProperties[] = [
 export async function updateAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const changes = readAccountSettings(this, 'updateFields', itemIndex);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex, { message: 'No field to update' });
 	}
 	const body: IDataObject = { IMAgentUserID: requiredLocator(this, 'account', 'Customer Service Account', itemIndex), ...changes };
 	await client.desk('update_im_agent', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

@@ -6,8 +6,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredLocator, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 
@@ -72,29 +73,21 @@ export const createGroupChatDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Apply Join Option',
-				name: 'ApplyJoinOption',
-				type: 'string',
-				default: '',
-				description: 'How users may join (ApplyJoinOption)',
-				hint: 'Its values for Desk groups are NOT FOUND in Tencent’s Desk docs; the value is sent as typed',
-			},
-			{ displayName: 'Face URL', name: 'FaceUrl', type: 'string', default: '', description: 'The group’s avatar' },
-			{ displayName: 'Introduction', name: 'Introduction', type: 'string', default: '' },
-			{ displayName: 'Max Member Count', name: 'MaxMemberCount', type: 'number', typeOptions: { minValue: 1 }, default: 100 },
-			{ displayName: 'Notification', name: 'Notification', type: 'string', default: '' },
-			{ displayName: 'Owner Account', name: 'Owner_Account', type: 'string', default: '', description: 'UserID of the group owner' },
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Apply Join Option',
+			name: 'ApplyJoinOption',
+			type: 'string',
+			default: '',
+			description: 'How users may join (ApplyJoinOption)',
+			hint: 'Its values for Desk groups are NOT FOUND in Tencent’s Desk docs; the value is sent as typed',
+		},
+		{ displayName: 'Face URL', name: 'FaceUrl', type: 'string', default: '', description: 'The group’s avatar' },
+		{ displayName: 'Introduction', name: 'Introduction', type: 'string', default: '' },
+		{ displayName: 'Max Member Count', name: 'MaxMemberCount', type: 'number', typeOptions: { minValue: 1 }, default: 100 },
+		{ displayName: 'Notification', name: 'Notification', type: 'string', default: '' },
+		{ displayName: 'Owner Account', name: 'Owner_Account', type: 'string', default: '', description: 'UserID of the group owner' },
+	]),
 	optionsCollection('groupChat', 'create'),
 ];
 
@@ -119,5 +112,5 @@ export async function createGroupChat(this: IExecuteFunctions, client: DeskClien
 		MemberList: [{ Member_Account: account }, ...others.map(({ userId, admin }) => (admin ? { Member_Account: userId, Role: 'Admin' } : { Member_Account: userId }))],
 	};
 	const answer = await client.desk('create_group', body, { itemIndex });
-	return { ...body, ...payloadOf(answer), created: true };
+	return createdResult(body, answer);
 }

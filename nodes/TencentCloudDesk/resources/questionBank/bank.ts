@@ -43,10 +43,18 @@ export const STATUS_ENABLED = 4;
 export const STATUS_DISABLED = 5;
 export const STATUS_DELETE = 6;
 
-export const ANSWER_TYPES = [
-	{ name: 'Text', value: 0 },
-	{ name: 'Rich Text', value: 2 },
-];
+/** Answer Type, in Create and in Update's Update Fields. */
+export const answerTypeField: INodeProperties = {
+	displayName: 'Answer Type',
+	name: 'answerType',
+	type: 'options',
+	options: [
+		{ name: 'Text', value: 0 },
+		{ name: 'Rich Text', value: 2 },
+	],
+	default: 0,
+	description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
+};
 
 export const LANGUAGE_TAG_HINT = 'Tencent’s docs do not list the language tag values (NOT FOUND); leave empty for the bot’s default language';
 

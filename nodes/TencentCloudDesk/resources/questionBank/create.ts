@@ -3,11 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
-import { ANSWER_TYPES, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
+import { answerTypeField, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
 import { categoryParameter } from './categoryParameter';
 
 /** One similar phrasing per line; blank lines dropped. */
@@ -46,45 +47,29 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 			description: 'What the bot replies when the question matches',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Answer Type',
-			name: 'answerType',
-			type: 'options',
-			options: ANSWER_TYPES,
-			default: 0,
-			description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Similar Questions',
-					name: 'similarQuestions',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description: 'Other phrasings of the question that should get the same answer, one per line',
-				},
-				...(bank.hasLanguageTag
-					? [
-							{
-								displayName: 'Language Tag',
-								name: 'languageTag',
-								type: 'string' as const,
-								default: '',
-								description: 'The language of the question (LanguageTag)',
-								hint: LANGUAGE_TAG_HINT,
-							},
-						]
-					: []),
-			],
-		},
+		{ ...answerTypeField, displayOptions: { show } },
+		additionalFieldsCollection(show, [
+			{
+				displayName: 'Similar Questions',
+				name: 'similarQuestions',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Other phrasings of the question that should get the same answer, one per line',
+			},
+			...(bank.hasLanguageTag
+				? [
+						{
+							displayName: 'Language Tag',
+							name: 'languageTag',
+							type: 'string' as const,
+							default: '',
+							description: 'The language of the question (LanguageTag)',
+							hint: LANGUAGE_TAG_HINT,
+						},
+					]
+				: []),
+		]),
 		optionsCollection(bank.resource, 'create'),
 	];
 }
@@ -110,6 +95,6 @@ export function createQuestion(bank: QuestionBank): OperationHandler {
 		if (bank.hasLanguageTag && extra.languageTag?.trim()) body.LanguageTag = extra.languageTag.trim();
 		const answer = await client.openImConsole(bank.commands.add, body, { itemIndex });
 		// Tencent's docs do not show add_*'s answer; whatever it returns (a new ID, say) is passed on.
-		return { ...body, ...payloadOf(answer), created: true };
+		return createdResult(body, answer);
 	};
 }

@@ -1,13 +1,13 @@
 /** Update (`update_faq` / `update_chitchat`): change an existing question; only the fields the user set are sent. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { payloadOf } from '../../helpers/answer';
-import { requiredString } from '../../helpers/parameters';
+import { updatedResult } from '../../helpers/answer';
+import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
-import { ANSWER_TYPES, type QuestionBank } from './bank';
+import { answerTypeField, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';
 
 export function questionIdField(bank: QuestionBank, operation: string, hint?: string): INodeProperties {
@@ -28,31 +28,15 @@ export function updateQuestionDescription(bank: QuestionBank): INodeProperties[]
 	const show = { resource: [bank.resource], operation: ['update'] };
 	return [
 		questionIdField(bank, 'update', CHATBOT_WRITE_HINT),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			description: 'Only the fields added here are sent; the others stay as they are',
-			displayOptions: { show },
-			options: [
-				{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
-				{
-					displayName: 'Answer Type',
-					name: 'answerType',
-					type: 'options',
-					options: ANSWER_TYPES,
-					default: 0,
-					description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
-				},
-				bank.categoryLocator('category', undefined, {
-					description: `Move the ${bank.noun} to this category`,
-					displayOptions: undefined,
-				}),
-				{ displayName: 'Question', name: 'question', type: 'string', default: '', description: 'New wording of the standard question' },
-			],
-		},
+		updateFieldsCollection(show, { description: 'Only the fields added here are sent; the others stay as they are' }, [
+			{ displayName: 'Answer', name: 'answer', type: 'string', typeOptions: { rows: 4 }, default: '' },
+			answerTypeField,
+			bank.categoryLocator('category', undefined, {
+				description: `Move the ${bank.noun} to this category`,
+				displayOptions: undefined,
+			}),
+			{ displayName: 'Question', name: 'question', type: 'string', default: '', description: 'New wording of the standard question' },
+		]),
 		optionsCollection(bank.resource, 'update'),
 	];
 }
@@ -72,12 +56,9 @@ export function updateQuestion(bank: QuestionBank): OperationHandler {
 		const categoryId = categoryFrom(fields.category);
 		if (categoryId !== undefined) body.CategoryId = categoryId;
 		if (Object.keys(body).length === 1) {
-			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-				itemIndex,
-				description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).',
-			});
+			throw nothingToUpdate(this, itemIndex, { description: 'Add at least one field under Update Fields (Question, Answer, Answer Type or Category).' });
 		}
 		const answer = await client.openImConsole(bank.commands.update, body, { itemIndex });
-		return { ...body, ...payloadOf(answer), updated: true };
+		return updatedResult(body, answer);
 	};
 }

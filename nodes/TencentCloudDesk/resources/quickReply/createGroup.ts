@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 
@@ -73,5 +74,5 @@ export async function createGroup(this: IExecuteFunctions, client: DeskClient, i
 		body.UseScopeList = list;
 	}
 	const answer = await client.desk('add_quick_reply_group', body, { itemIndex });
-	return { ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId), created: true };
+	return createdResult({ ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId) });
 }

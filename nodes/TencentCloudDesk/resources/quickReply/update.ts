@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { quickReplyGroupLocator } from '../../descriptions/customerServiceLocators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updatedResult } from '../../helpers/answer';
 import { requiredLocator, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 
@@ -54,5 +55,5 @@ export async function updateQuickReply(this: IExecuteFunctions, client: DeskClie
 		Content: requiredString(this, 'content', 'Content', itemIndex),
 	};
 	await client.desk('update_quick_reply', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

@@ -34,7 +34,7 @@ export const sessionDescription: INodeProperties[] = [
 			{
 				name: 'Contact User',
 				value: 'contactUser',
-				action: 'Contact a user',
+				action: 'Start an agent session with a customer',
 				description:
 					'Have an agent proactively start a human session with a customer as a customer service account (apps integrated as Application/Client); returns the new SessionId and the agent',
 			},
@@ -72,14 +72,14 @@ export const sessionDescription: INodeProperties[] = [
 			{
 				name: 'Send Stream Message',
 				value: 'sendStreamMessage',
-				action: 'Send a chunk of a streaming message',
+				action: 'Send a chunk of a streaming chatbot message',
 				description:
 					'Send one chunk of a chatbot message that appears piece by piece (e.g. an LLM answer as it is generated); pass the returned MsgKey with every later chunk and mark the last one',
 			},
 			{
 				name: 'Transfer',
 				value: 'transfer',
-				action: 'Transfer a session',
+				action: 'Transfer a session to a skill group or agent',
 				description: 'Hand a session to another skill group or agent, or to any free agent',
 			},
 			{

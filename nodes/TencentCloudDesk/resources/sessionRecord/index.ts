@@ -18,7 +18,7 @@ export const sessionRecordDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'list',
-				action: 'Get many session records',
+				action: 'Get many records of ended sessions',
 				description:
 					'Get the records of ended sessions in a time range (agent, skill group, channel, duration, how it ended, rating), one item per session',
 			},

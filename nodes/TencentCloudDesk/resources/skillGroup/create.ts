@@ -1,7 +1,9 @@
 /** Skill Group → Create (`create_member_group`): a new group sessions can be routed to; answers its ID. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { createdResult } from '../../helpers/answer';
 import { splitList } from '../../helpers/listValues';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
@@ -11,25 +13,17 @@ const show = { resource: ['skillGroup'], operation: ['create'] };
 
 export const createSkillGroupDescription: INodeProperties[] = [
 	{ ...groupNameField, required: true, displayOptions: { show } },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Agent Emails',
-				name: 'memberEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: 'The agents in the group, by email, separated by commas (MemberList)',
-			},
-			receptionLimitField,
-		],
-	},
+	additionalFieldsCollection(show, [
+		{
+			displayName: 'Agent Emails',
+			name: 'memberEmails',
+			type: 'string',
+			default: '',
+			placeholder: 'alice@example.com, bob@example.com',
+			description: 'The agents in the group, by email, separated by commas (MemberList)',
+		},
+		receptionLimitField,
+	]),
 	optionsCollection('skillGroup', 'create'),
 ];
 
@@ -42,5 +36,5 @@ export async function createSkillGroup(this: IExecuteFunctions, client: DeskClie
 	// Tencent names the list MemberList here and MemberMailList in update_member_group.
 	if (members.length > 0) body.MemberList = members;
 	const answer = await client.desk('create_member_group', body, { itemIndex });
-	return { MemberGroupID: answer.MemberGroupID as number, ...body, created: true };
+	return createdResult({ MemberGroupID: answer.MemberGroupID as number, ...body });
 }

@@ -4,12 +4,13 @@
  * because Tencent reads an absent list as "unchanged" and [] as "clear".
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
+import { updatedResult } from '../../helpers/answer';
 import { splitList } from '../../helpers/listValues';
-import { skillGroupId } from '../../helpers/parameters';
+import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { groupNameField, receptionLimitField } from './groupFields';
 
@@ -17,15 +18,12 @@ const show = { resource: ['skillGroup'], operation: ['update'] };
 
 export const updateSkillGroupDescription: INodeProperties[] = [
 	skillGroupLocator('skillGroup', show, { required: true }),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show },
-		hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
-		options: [
+	updateFieldsCollection(
+		show,
+		{
+			hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
+		},
+		[
 			{
 				displayName: 'Agent Emails',
 				name: 'memberEmails',
@@ -37,7 +35,7 @@ export const updateSkillGroupDescription: INodeProperties[] = [
 			groupNameField,
 			receptionLimitField,
 		],
-	},
+	),
 	optionsCollection('skillGroup', 'update'),
 ];
 
@@ -50,11 +48,8 @@ export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClie
 	if (fields.receptionLimit !== undefined) body.ReceptionLimit = Math.floor(Number(fields.receptionLimit));
 	if ('memberEmails' in fields) body.MemberMailList = splitList(fields.memberEmails);
 	if (Object.keys(body).length === 1) {
-		throw new NodeOperationError(this.getNode(), 'Nothing to update', {
-			itemIndex,
-			description: 'Add at least one field under Update Fields.',
-		});
+		throw nothingToUpdate(this, itemIndex);
 	}
 	await client.desk('update_member_group', body, { itemIndex });
-	return { ...body, updated: true };
+	return updatedResult(body);
 }

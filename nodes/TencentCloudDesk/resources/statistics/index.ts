@@ -31,7 +31,7 @@ export const statisticsDescription: INodeProperties[] = [
 			{
 				name: 'Get Agent Statistics',
 				value: 'getAgentStatistics',
-				action: 'Get statistics of agents',
+				action: 'Get daily statistics of agents',
 				description:
 					'Per agent over whole days: time free, busy and resting, sessions, transfers, messages, response times and satisfaction ratings',
 			},

@@ -1,8 +1,19 @@
 /**
  * The filters of the per-agent statistics: agents by email, and channels (ConversationSources: ChannelType
  * and optional ChannelId). Tencent names the agent list differently per command (AgentIds, MemberIds).
+ * Also how both per-agent commands are read: the filters into the body, then every page.
  */
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readLimit } from '../../descriptions/paging';
+import { splitList } from '../../helpers/listValues';
+import { collectPages } from '../../helpers/paging';
+import type { DeskClient } from '../../transport/deskClient';
+
+/** Desk's maximum `Limit` for the per-agent statistics. */
+const PAGE_SIZE = 100;
+
+type AgentListField = 'AgentIds' | 'MemberIds';
 
 export const conversationSourcesField: INodeProperties = {
 	displayName: 'Channels',
@@ -56,7 +67,7 @@ export function conversationSourcesOf(filters: IDataObject): IDataObject[] | und
 }
 
 /** The Filters collection: agent emails (sent as `agentListField`) and channels. */
-export function agentFiltersCollection(operation: string, agentListField: 'AgentIds' | 'MemberIds'): INodeProperties {
+export function agentFiltersCollection(operation: string, agentListField: AgentListField): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -76,4 +87,30 @@ export function agentFiltersCollection(operation: string, agentListField: 'Agent
 			conversationSourcesField,
 		],
 	};
+}
+
+/**
+ * A per-agent statistics command read page by page (Limit/Offset), up to the user's limit: `body`
+ * plus the Filters (agents as `agentListField`, channels as ConversationSources).
+ */
+export async function readAgentStatistics(
+	context: IExecuteFunctions,
+	client: DeskClient,
+	itemIndex: number,
+	{ command, agentListField, body: base = {} }: { command: string; agentListField: AgentListField; body?: IDataObject },
+): Promise<IDataObject[]> {
+	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const body: IDataObject = { ...base };
+	const agents = splitList(filters.agentEmails);
+	if (agents.length > 0) body[agentListField] = agents;
+	const sources = conversationSourcesOf(filters);
+	if (sources) body.ConversationSources = sources;
+	return await collectPages({
+		pageSize: PAGE_SIZE,
+		limit: readLimit(context, itemIndex),
+		fetchPage: async (pageIndex, pageSize) => {
+			const answer = await client.desk(command, { ...body, Limit: pageSize, Offset: pageIndex * pageSize }, { itemIndex });
+			return { items: (answer.Data as IDataObject[] | undefined) ?? [], total: answer.TotalCount as number };
+		},
+	});
 }
