@@ -56,7 +56,7 @@ export function callbackPayload(index: number): Record<string, unknown> {
 }
 
 /** The load generator's `send`: the i-th callback to `url`, signed by the simulator. */
-function callbackSender(simulator: DeskSimulator, url: string) {
+export function callbackSender(simulator: DeskSimulator, url: string) {
 	return async (index: number, timeoutMs: number): Promise<SendOutcome> => {
 		// No retries: Desk would retry a failed ack, but the benchmark counts each request once.
 		const result = await simulator.sendCallback(url, callbackPayload(index), { timeoutMs });

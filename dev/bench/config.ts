@@ -1,8 +1,8 @@
 /**
  * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
- * at about 15 minutes on 2 cores (about 12 measured on a quiet machine); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
+ * at about 27 minutes on 2 cores (section 8, the capacity search, about 15 of them and at most 19); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
  * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
- * `BENCH_ONLY=decisions` or `getMany` runs only that section (benchOnly below).
+ * `BENCH_ONLY=decisions`, `getMany` or `capacity` runs only that section (benchOnly below).
  */
 export type BenchScale = 'smoke' | 'full';
 
@@ -44,6 +44,23 @@ export interface BenchConfig {
 	decisionWarmup: number;
 	/** Each decision callback's time limit in the load generator (longer than Tencent's 2 s, to see how late answers are). */
 	decisionTimeoutMs: number;
+	/** Capacity (section 8): the ack p99 bounds, each step's length, and the search's limits (capacity.ts). */
+	capacityBoundsMs: number[];
+	capacityStepSeconds: number;
+	/** Steps per side and setting at most (the search's bound on time). */
+	capacityMaxSteps: number;
+	/** A bracket is resolved when failing / passing rate ≤ 1 + this. */
+	capacityResolution: number;
+	/** Factor up (or down) while a bound has not both passed and failed. */
+	capacityGrowth: number;
+	/** The first step's rate as a share of the closed-loop probe. */
+	capacityStartFraction: number;
+	/** Closed-loop callbacks per side first (warm-up and the starting point). */
+	capacityProbeCount: number;
+	/** Each callback's time limit (longer than the largest bound, so a late ack is measured, not cut). */
+	capacityTimeoutMs: number;
+	/** Seconds per setting after which no new step starts. */
+	capacityBudgetSeconds: number;
 	/** In process: UserSig ops per round, handler calls per round, rounds. */
 	userSigOps: number;
 	handlerCalls: number;
@@ -77,6 +94,15 @@ const FULL: BenchConfig = {
 	decisionP99LimitMs: 2000,
 	decisionWarmup: 20,
 	decisionTimeoutMs: 5000,
+	capacityBoundsMs: [2000, 1000],
+	capacityStepSeconds: 5,
+	capacityMaxSteps: 6,
+	capacityResolution: 0.06,
+	capacityGrowth: 1.3,
+	capacityStartFraction: 0.8,
+	capacityProbeCount: 80,
+	capacityTimeoutMs: 5000,
+	capacityBudgetSeconds: 200,
 	userSigOps: 20_000,
 	handlerCalls: 5_000,
 	rounds: 5,
@@ -108,6 +134,15 @@ const SMOKE: BenchConfig = {
 	decisionP99LimitMs: 2000,
 	decisionWarmup: 3,
 	decisionTimeoutMs: 5000,
+	capacityBoundsMs: [2000, 1000],
+	capacityStepSeconds: 1,
+	capacityMaxSteps: 2,
+	capacityResolution: 0.06,
+	capacityGrowth: 1.3,
+	capacityStartFraction: 0.8,
+	capacityProbeCount: 8,
+	capacityTimeoutMs: 5000,
+	capacityBudgetSeconds: 60,
 	userSigOps: 2_000,
 	handlerCalls: 300,
 	rounds: 2,
@@ -120,13 +155,13 @@ export function benchConfig(scale: string | undefined = process.env.BENCH_SCALE)
 }
 
 /**
- * `BENCH_ONLY=decisions` or `getMany`: only the decision-callback section or the Get Many section (a few minutes
- * each), merged into the report already at the output path.
+ * `BENCH_ONLY=decisions`, `getMany` or `capacity`: only that section (minutes, not the whole bench), merged into
+ * the report already at the output path.
  */
-export type BenchOnly = 'decisions' | 'getMany';
+export type BenchOnly = 'decisions' | 'getMany' | 'capacity';
 
 export function benchOnly(value: string | undefined = process.env.BENCH_ONLY): BenchOnly | undefined {
 	if (value === undefined || value === '' || value === 'all') return undefined;
-	if (value === 'decisions' || value === 'getMany') return value;
-	throw new Error(`BENCH_ONLY must be "decisions" or "getMany" (or unset for the whole bench), got "${value}"`);
+	if (value === 'decisions' || value === 'getMany' || value === 'capacity') return value;
+	throw new Error(`BENCH_ONLY must be "decisions", "getMany" or "capacity" (or unset for the whole bench), got "${value}"`);
 }

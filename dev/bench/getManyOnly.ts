@@ -13,7 +13,7 @@ import { getManySection, getManySummaryRows, getManyTarget, runGetManySection, t
 import { finishMachineInfo, machineInfo, type MachineInfo } from './machine';
 import { ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
 import { markdownReport } from './report';
-import type { BenchResults } from './results';
+import { type BenchResults, previousRunOf } from './results';
 
 /** What BENCH_ONLY=getMany writes when there are no earlier results of its scale to merge into. */
 export interface GetManyOnlyResults {
@@ -52,7 +52,7 @@ export function getManyOnlyReport(results: GetManyOnlyResults): string {
 	].join('\n');
 }
 
-export async function getManyOnly(config: BenchConfig, outFile: string, command: string, notes: string, log: (line: string) => void): Promise<void> {
+export async function getManyOnly(config: BenchConfig, outFile: string, command: string, log: (line: string) => void): Promise<void> {
 	const started = Date.now();
 	const machine = machineInfo();
 	const packDir = join(__dirname, 'out', 'pack');
@@ -75,8 +75,13 @@ export async function getManyOnly(config: BenchConfig, outFile: string, command:
 		const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 		if (previous && 'callbacks' in previous && (previous as BenchResults).config.scale === config.scale) {
 			const full = previous as BenchResults;
-			const merged: BenchResults = { ...full, config: { ...full.config, getManyRecords: config.getManyRecords, getManyRounds: config.getManyRounds }, getMany };
-			writeFileSync(outFile, markdownReport(merged, notes));
+			const merged: BenchResults = {
+				...full,
+				config: { ...full.config, getManyRecords: config.getManyRecords, getManyRounds: config.getManyRounds },
+				getMany,
+				previous: previousRunOf(full),
+			};
+			writeFileSync(outFile, markdownReport(merged));
 			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
 			process.stdout.write(`\n${getManyConsole(getMany)}\n\nSection 2b of ${outFile} replaced; the other sections are from the run of ${full.machine.date} (${minutes} min)\n`);
 		} else {

@@ -47,11 +47,12 @@ export interface DeployedWorkflow {
 
 export async function startBenchInstance(
 	setting: EngineSetting,
-	options: { tarball: string; simulator: DeskSimulator; extraEnv?: Record<string, string>; log?: (line: string) => void },
+	options: { tarball: string; extraTarballs?: string[]; simulator: DeskSimulator; extraEnv?: Record<string, string>; log?: (line: string) => void },
 ): Promise<BenchInstance> {
 	const started = Date.now();
 	const n8n = await startN8n({
 		packageTarball: options.tarball,
+		extraPackageTarballs: options.extraTarballs,
 		env: { ...COMMON_ENV, ...setting.env, ...options.extraEnv },
 		log: options.log ?? false,
 	});

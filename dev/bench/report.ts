@@ -4,6 +4,9 @@
  */
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
+import { CAPACITY_SIDES, passes, type CapacityResults } from './capacity';
+import { capacitySentences, machineSentences, readingThisRun } from './narrative';
+import type { SectionLoad } from './machine';
 import type { DecisionResults } from './decisions';
 import { getManySection, getManySummaryRows } from './getMany';
 import type { MemorySample } from './memorySampler';
@@ -16,6 +19,10 @@ import {
 	CALLBACK_SIDES,
 	callbackGrowthPoints,
 	callbackRun,
+	capacityCeilingOf,
+	capacityGoal,
+	capacityOf,
+	capacityOpen,
 	checkTargets,
 	decisionGoal,
 	decisionRun,
@@ -51,7 +58,7 @@ function busySummary(entries: string[]): string {
 		const name = entry.replace(/ \(pid \d+.*$/, '');
 		if (name !== 'ps') counts.set(name, (counts.get(name) ?? 0) + 1);
 	}
-	return counts.size ? [...counts].map(([name, n]) => `${name} × ${n}`).join(', ') + ' (other agents’ n8n instances and jest runs)' : 'none';
+	return counts.size ? [...counts].map(([name, n]) => `${name} × ${n}`).join(', ') : 'none';
 }
 
 export interface SummaryRow {
@@ -157,7 +164,114 @@ export function summaryRows(results: BenchResults): SummaryRow[] {
 		});
 	}
 	rows.push(...decisionSummaryRows(results.decisions));
+	rows.push(...capacitySummaryRows(results.capacity));
 	return rows;
+}
+
+/** A sustained rate; "≥" when no step failed (only a lower bound), "none" when no rate tried passed. */
+const rateOrNone = (rate: number | undefined, open = false) => (rate === undefined ? 'none' : `${open ? '≥ ' : ''}${fmt(rate)}/s`);
+/** Ours against a side that may have sustained no rate tried (then there is no ratio: —). */
+const versus = (ours: number | undefined, other: number | undefined) => (other === undefined ? '—' : times(ratio(ours ?? 0, other)));
+
+/** Section 8's rows in the summary: per setting and bound, the three sides' sustained rates and our ratio to the minimal trigger. */
+export function capacitySummaryRows(capacity: CapacityResults | undefined): SummaryRow[] {
+	if (!capacity) return [];
+	const rows: SummaryRow[] = [];
+	for (const setting of capacity.settings) {
+		for (const bound of capacity.boundsMs) {
+			const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => capacityOf(setting, side, bound));
+			const open = (side: 'bare' | 'minimal' | 'ours') => capacityOpen(setting, side, bound);
+			rows.push({
+				section: '8 capacity',
+				figure: `${setting.label}, ack p99 < ${bound / 1000} s`,
+				value: `Webhook node ${rateOrNone(bare, open('bare'))}, minimal trigger ${rateOrNone(minimal, open('minimal'))}, ours ${rateOrNone(ours, open('ours'))}`,
+				ratio: `${versus(ours, minimal)} minimal, ${versus(ours, bare)} Webhook node`,
+			});
+		}
+	}
+	if (capacity.queueSkipped) rows.push({ section: '8 capacity', figure: 'queue mode', value: `not measured: ${capacity.queueSkipped}`, ratio: '' });
+	return rows;
+}
+
+/** The capacity table (one row per setting): what README quotes. */
+export function capacityTable(capacity: CapacityResults): string {
+	const header = ['setting'];
+	for (const bound of capacity.boundsMs) header.push(`p99 < ${bound / 1000} s: Webhook node`, 'minimal trigger', 'ours', 'ours ÷ minimal');
+	return table(
+		header,
+		capacity.settings.map((setting) => [
+			setting.label,
+			...capacity.boundsMs.flatMap((bound) => {
+				const [bare, minimal, ours] = (['bare', 'minimal', 'ours'] as const).map((side) => rateOrNone(capacityOf(setting, side, bound), capacityOpen(setting, side, bound)));
+				return [bare, minimal, ours, versus(capacityOf(setting, 'ours', bound), capacityOf(setting, 'minimal', bound))];
+			}),
+		]),
+	);
+}
+
+export function capacitySection(capacity: CapacityResults | undefined, scale: string): string {
+	if (!capacity) return 'Not part of this run.';
+	const bounds = capacity.boundsMs.map((bound) => `${bound / 1000} s`).join(' and ');
+	const lines: string[] = [
+		`Measured ${capacity.measuredAt} by \`${capacity.command}\` in ${fmt(capacity.durationSeconds / 60, 1)} min (load average ${fmt(capacity.loadAverageStart, 2)} → ${fmt(capacity.loadAverageEnd, 2)}), n8n ${capacity.n8nVersion}.` +
+			(scale === 'smoke' ? ` Smoke scale: ${capacity.stepSeconds} s steps, at most ${capacity.maxSteps} per side, enough to show the section works, not to measure capacity.` : ''),
+		'',
+		`Callbacks per second one setting sustains with the ack's p99 under ${bounds}, for three sides in the same n8n: ${Object.entries(CAPACITY_SIDES).map(([key, label]) => `${label}${key === 'minimal' ? ' (a community package of its own, `dev/bench/minimalTrigger/`, installed beside this one: it hands on its body and answers with the ack, nothing else, the least any community trigger costs)' : ''}`).join(', ')}. Each step sends rate × ${capacity.stepSeconds} s of signed callbacks open loop (callback i starts i / rate s after the first, answered or not; each with a ${int(capacity.requestTimeoutMs)} ms limit) to 127.0.0.1, then waits for their executions to finish. A step passes a bound when its ack p99 is under it with every ack HTTP 200 and no failed execution. The first step is ${capacity.startFraction}× a closed-loop probe's acks/s; rates then go up or down by ${capacity.growth}× until a step fails and one passes, then halve the bracket until it is within ${Math.round(capacity.resolution * 100)} %, at most ${capacity.maxSteps} steps per side. The sides take turns step by step, in an order rotated each round. *Sustained* is the highest passing rate below the lowest failing one, so a ratio between two sides is uncertain by about the resolution.`,
+		'',
+		capacityTable(capacity),
+		'',
+		'"≥" marks a rate at which no step of that side failed the bound: the side may sustain more. "none": no rate tried passed.',
+		'',
+		...capacitySentences(capacity).map((sentence) => `- ${sentence}`),
+		'',
+		'Every step:',
+		'',
+		table(
+			['setting', 'side', 'rate /s', 'callbacks', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'errors', 'executions done s after last answer', 'max start lag ms', 'load avg after', ...capacity.boundsMs.map((bound) => `p99 < ${bound / 1000} s`)],
+			capacity.settings.flatMap((setting) =>
+				setting.sides.flatMap((side) =>
+					side.steps.map((step) => [
+						setting.key,
+						CAPACITY_SIDES[side.side],
+						fmt(step.ratePerSecond),
+						int(step.count),
+						fmt(step.p50Ms, 0),
+						fmt(step.p99Ms, 0),
+						fmt(step.maxMs, 0),
+						int(step.errors),
+						fmt(step.drainSeconds),
+						fmt(step.maxStartLagMs, 0),
+						fmt(step.loadAverageAfter, 2),
+						...capacity.boundsMs.map((bound) => (passes(step, bound) ? 'pass' : 'fail')),
+					]),
+				),
+			),
+		),
+	];
+	const loose = Math.max(...capacity.boundsMs);
+	const open = capacity.settings.flatMap((setting) =>
+		setting.sides.filter((side) => capacityCeilingOf(setting, side.side, loose) === undefined && side.steps.length > 0).map((side) => `${setting.key} ${side.side}`),
+	);
+	if (open.length) lines.push('', `No step failed the ${loose / 1000} s bound for ${open.join(', ')}: the rate sustained is a lower bound.`);
+	const goals = capacity.settings.map((setting) => capacityGoal(setting, capacity.boundsMs));
+	lines.push('', ...goals.map((goal) => `**Goal** (${goal.target}): ${goal.met ? '**met**' : '**missed**'}, ${goal.measured}.`));
+	return lines.join('\n');
+}
+
+/** A report with the capacity section alone (BENCH_ONLY=capacity with no earlier results at the output path to merge into). */
+export function capacityOnlyReport(capacity: CapacityResults, scale: string, machine: BenchResults['machine'], sections: SectionLoad[] = []): string {
+	return [
+		'# Benchmark results: capacity only',
+		'',
+		`\`${capacity.command}\` (scale **${scale}**) on ${machine.cpu} × ${machine.cores}, ${machine.memoryGiB} GiB, ${machine.os}; this package ${machine.packageVersion} (${machine.gitCommit}). The other sections need a whole run (\`npm run bench\`); a later \`BENCH_ONLY=capacity\` run then replaces this section in its report.`,
+		'',
+		machineSentences({ loadAverageStart: machine.loadAverageStart, loadAverageEnd: machine.loadAverageEnd, cores: machine.cores, sections }).join(' '),
+		'',
+		'## 8. Capacity: callbacks/s under an ack p99 bound',
+		'',
+		capacitySection(capacity, scale),
+		'',
+	].join('\n');
 }
 
 const pct = (share: number): string => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : 'n/a');
@@ -410,7 +524,7 @@ function actionTable(runs: ActionRun[], results: BenchResults): string {
 	);
 }
 
-export function markdownReport(results: BenchResults, notes: string): string {
+export function markdownReport(results: BenchResults): string {
 	const { machine, config } = results;
 	const sig = results.inProcess.userSig;
 	const ceiling = results.simulatorCeiling;
@@ -421,8 +535,8 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'',
 		`Latest \`${results.command}\` run (scale **${config.scale}**), ${machine.date}, ${fmt(results.durationSeconds / 60, 1)} min.`,
 		'',
-		'Reproduce: `npm ci && npm run bench` (full, about 12 min on a quiet 2-core machine, queue mode included; writes this file). Queue mode needs `redis-server` and `postgresql` from Debian; without them section 6 says what to install, and `BENCH_QUEUE=off` leaves it out. Tiny smoke run: `BENCH_SCALE=smoke npm run bench` (writes `bench/out/RESULTS.smoke.md`). Section 7 alone, in a few minutes: `BENCH_ONLY=decisions npm run bench` (measures the decision callbacks and puts them into the report already at the output path, keeping its other sections).',
-		'Profiles behind the explanations: `npx tsx bench/profile.ts <ours|bare|diy> <legacy|default> [count]` (see [PROFILES.md](PROFILES.md)).',
+		`This run took ${fmt(results.durationSeconds / 60, 1)} min on ${machine.cores} cores. Reproduce: \`npm ci && npm run bench\` (scale full; writes dev/bench/RESULTS.md). Queue mode needs \`redis-server\` and \`postgresql\` from Debian; without them section 6 says what to install, and \`BENCH_QUEUE=off\` leaves it out. Tiny smoke run: \`BENCH_SCALE=smoke npm run bench\` (writes \`dev/bench/out/RESULTS.smoke.md\`). Section 7 or 8 alone: \`BENCH_ONLY=decisions npm run bench\` or \`BENCH_ONLY=capacity npm run bench\` (measures that section and puts it into the report already at the output path, keeping its other sections).`,
+		'Profiles behind the explanations: `npx tsx dev/bench/profile.ts <ours|bare|diy|action-ours> <legacy|default> [count]` (see [PROFILES.md](PROFILES.md)).',
 		'',
 		'## Machine and versions',
 		'',
@@ -461,6 +575,8 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'## Targets',
 		'',
 		table(['target', 'measured', 'met?'], checks.map((check) => [check.target, check.measured, check.met ? '**met**' : '**missed**'])),
+		'',
+		readingThisRun(results, checks),
 		'',
 		'## 1. Callbacks through a real n8n',
 		'',
@@ -542,7 +658,9 @@ export function markdownReport(results: BenchResults, notes: string): string {
 		'',
 		decisionsSection(results.decisions, config.scale),
 		'',
-		notes.trim(),
+		'## 8. Capacity: callbacks/s under an ack p99 bound',
+		'',
+		capacitySection(results.capacity, config.scale),
 		'',
 	];
 	return lines.join('\n');

@@ -1,12 +1,13 @@
 /** The shape of one benchmark run (also written as JSON next to the report) and the target checks. */
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
+import { capacityBracket, sustainedRate, type CapacityResults, type CapacitySetting, type CapacitySide } from './capacity';
 import type { SimulatorCeiling } from './ceilings';
 import type { BenchConfig } from './config';
 import type { DecisionRateRun, DecisionResults } from './decisions';
 import { getManyTarget, type GetManyResults } from './getMany';
 import type { HandlerCost, UserSigResult } from './inProcess';
-import type { MachineInfo } from './machine';
+import type { MachineInfo, SectionLoad } from './machine';
 import type { QueueBenchResult } from './queue';
 import { linearFit, ratio } from '../harness/stats';
 
@@ -27,6 +28,12 @@ export interface BenchResults {
 	queue?: QueueBenchResult | { skipped: string };
 	/** Decision callbacks (the VIP example): reply latency by setting and rate. Optional: older results lack it. */
 	decisions?: DecisionResults;
+	/** Capacity (section 8): sustained callbacks/s under ack p99 bounds. Optional: older results lack it. */
+	capacity?: CapacityResults;
+	/** The load average watched through each section (older results lack it). */
+	sectionLoad?: SectionLoad[];
+	/** Key figures of the run this one replaced at the same output path, for the comparison in the report. */
+	previous?: PreviousRun;
 	/** Busy processes seen that were not ours (shared machine). */
 	otherLoad: string[];
 	durationSeconds: number;
@@ -92,6 +99,100 @@ export function decisionGoal(decisions: DecisionResults | undefined): TargetChec
 		target: `decision callbacks: routing answer p99 under ${DECISION_GOAL_P99_MS} ms at ${DECISION_GOAL_RATE}/s (VIP example, regular mode, ${DECISION_GOAL_SETTING} engine)`,
 		measured: `p99 ${run.p99Ms.toFixed(0)} ms over ${run.count} callbacks (p50 ${run.p50Ms.toFixed(0)}, p95 ${run.p95Ms.toFixed(0)} ms; ${(run.fallbackShare * 100).toFixed(1)} % fallback answers)`,
 		met: run.p99Ms < DECISION_GOAL_P99_MS,
+	};
+}
+
+/** The goal for section 8: our trigger sustains at least this share of the minimal community trigger's rate. */
+export const CAPACITY_GOAL_RATIO = 0.95;
+
+/** A side's sustained rate under one bound (undefined: no rate tried passed). */
+export function capacityOf(setting: CapacitySetting, side: CapacitySide, boundMs: number): number | undefined {
+	const result = setting.sides.find((entry) => entry.side === side);
+	return result ? sustainedRate(result.steps, boundMs)?.ratePerSecond : undefined;
+}
+
+/** The lowest rate a side tried (to say "below X/s" when it sustained none). */
+export function lowestTried(setting: CapacitySetting, side: CapacitySide): number | undefined {
+	const steps = setting.sides.find((entry) => entry.side === side)?.steps ?? [];
+	return steps.length ? Math.min(...steps.map((step) => step.ratePerSecond)) : undefined;
+}
+
+/** The first failing rate above the sustained one (the bracket's top), when the search found one. */
+export function capacityCeilingOf(setting: CapacitySetting, side: CapacitySide, boundMs: number): number | undefined {
+	const result = setting.sides.find((entry) => entry.side === side);
+	return result ? capacityBracket(result.steps, boundMs).failed : undefined;
+}
+
+/** True when no step of the side failed the bound: its sustained rate is only a lower bound. */
+export function capacityOpen(setting: CapacitySetting, side: CapacitySide, boundMs: number): boolean {
+	return capacityCeilingOf(setting, side, boundMs) === undefined;
+}
+
+/**
+ * Ours against the minimal trigger in one setting, every bound: the section-8 goal. A ratio from a lower bound
+ * decides only one way: "met" needs the minimal trigger's failing rate found, "missed" needs ours; otherwise the
+ * goal is reported as undetermined (and not met).
+ */
+export function capacityGoal(setting: CapacitySetting, boundsMs: number[]): TargetCheck {
+	const parts: string[] = [];
+	let met = true;
+	for (const bound of boundsMs) {
+		const ours = capacityOf(setting, 'ours', bound);
+		const minimal = capacityOf(setting, 'minimal', bound);
+		const label = `p99 < ${bound / 1000} s`;
+		if (minimal === undefined) {
+			parts.push(`${label}: the minimal trigger sustained no rate tried (from ${lowestTried(setting, 'minimal') ?? 0}/s)`);
+			met = false;
+			continue;
+		}
+		const r = ratio(ours ?? 0, minimal);
+		const reached = r >= CAPACITY_GOAL_RATIO;
+		const open = reached ? capacityOpen(setting, 'minimal', bound) : capacityOpen(setting, 'ours', bound);
+		parts.push(`${label}: ${ours ?? 0} vs ${minimal}/s (${x(r)})${open ? `, undetermined: no step failed for ${reached ? 'the minimal trigger' : 'ours'}, so its rate is only a lower bound` : ''}`);
+		if (!reached || open) met = false;
+	}
+	return { target: `capacity: trigger ≥ ${CAPACITY_GOAL_RATIO}× the minimal community trigger's sustained callbacks/s (${setting.label})`, measured: parts.join('; '), met };
+}
+
+/** The figures of an earlier run kept for comparison (taken from its RESULTS.json when this run replaces it). */
+export interface PreviousRun {
+	date: string;
+	gitCommit: string;
+	scale: string;
+	loadAverageStart: number;
+	/** Headline figures by name (summaryFigures). */
+	figures: Record<string, number>;
+	/** Target → met. */
+	targets: Record<string, boolean>;
+}
+
+/** The headline figures compared between runs, by a stable name. */
+export function summaryFigures(results: BenchResults): Record<string, number> {
+	const figures: Record<string, number> = {};
+	for (const run of results.callbacks) figures[`callbacks/s, ${run.setting} engine, ${CALLBACK_SIDES[run.side as keyof typeof CALLBACK_SIDES] ?? run.side}`] = run.callbacksPerSecond;
+	for (const run of results.action) figures[`action items/s, ${ACTION_SIDES[run.side as keyof typeof ACTION_SIDES] ?? run.side}`] = run.itemsPerSecond;
+	figures['UserSig ops/s, ours'] = results.inProcess.userSig.oursOpsPerSecond;
+	for (const row of queueRun(results)?.rows ?? []) figures[`queue mode ${row.webhookProcessors} + ${row.workers}, acks/s`] = row.acksPerSecond;
+	for (const setting of results.capacity?.settings ?? []) {
+		for (const bound of results.capacity?.boundsMs ?? []) {
+			for (const side of ['bare', 'minimal', 'ours'] as const) {
+				const rate = capacityOf(setting, side, bound);
+				if (rate !== undefined) figures[`capacity ${setting.key}, ${side}, p99 < ${bound / 1000} s`] = rate;
+			}
+		}
+	}
+	return figures;
+}
+
+/** What a later run keeps of this one. */
+export function previousRunOf(results: BenchResults): PreviousRun {
+	return {
+		date: results.machine.date,
+		gitCommit: results.machine.gitCommit,
+		scale: results.config.scale,
+		loadAverageStart: results.machine.loadAverageStart,
+		figures: summaryFigures(results),
+		targets: Object.fromEntries(checkTargets(results).map((check) => [check.target, check.met])),
 	};
 }
 
@@ -203,6 +304,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 	}
 	const goal = decisionGoal(results.decisions);
 	if (goal) checks.push(goal);
+	for (const setting of results.capacity?.settings ?? []) checks.push(capacityGoal(setting, results.capacity?.boundsMs ?? []));
 	const queue = queueRun(results);
 	if (queue) {
 		const exact = queue.rows.every((row) => row.acked === row.callbacks && row.executions.success === row.callbacks && Object.keys(row.executions).length === 1);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: this package against what users would otherwise build, side by side in one run.
- * BENCH_SCALE=full (default, about 12 min on a quiet 2-core machine) or smoke (tiny counts). Prints one table and writes
+ * BENCH_SCALE=full (default; the report states how long the run took) or smoke (tiny counts). Prints one table and writes
  * bench/RESULTS.md (full) or bench/out/RESULTS.smoke.md (smoke); BENCH_OUT overrides the path. The raw
  * figures go next to it as JSON.
  *
@@ -9,6 +9,8 @@
  * callbacks → n8n default engine: callbacks for all three sides, the action node scenarios and action growth,
  * then decision callbacks → queue mode (its own cluster, once the other n8n instances have stopped;
  * BENCH_QUEUE=off leaves it out), then decision callbacks in queue mode (another cluster of its own).
+ * Capacity (section 8) runs in each regular instance after its other sections, then in a queue cluster of its own.
+ * The load average is watched through each section; the report's prose is generated from it (narrative.ts).
  *
  * BENCH_ONLY=decisions: only the decision callbacks (section 7: the VIP example's routing answer at fixed
  * open-loop rates, legacy and default engines, queue mode unless BENCH_QUEUE=off or it is not installed),
@@ -17,6 +19,8 @@
  *
  * BENCH_ONLY=getMany: only section 2b (Get Many over 1,000+ records, ours against HTTP Request pagination + Code),
  * merged the same way (dev/bench/getManyOnly.ts).
+ * BENCH_ONLY=capacity: the same for section 8 (capacity.ts: sustained callbacks/s under ack p99 bounds for
+ * n8n's Webhook node, a minimal community trigger and ours, legacy and default engines, queue mode).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
@@ -36,20 +40,29 @@ import { measureDecisionSetting, measureDecisionsInQueueMode, prepareShop, regul
 import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
 import { COMMON_ENV, ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
-import { consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
+import { capacityOnlyReport, capacitySummaryRows, consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
+import type { CapacityResults } from './capacity';
+import { capacityMinutes, capacityRecorder } from './capacityRun';
+import { packMinimalTrigger } from './minimalTrigger/pack';
+import { watchLoad, type SectionLoad } from './machine';
 import { runQueueBench } from './queue';
-import { decisionGoal, type BenchResults } from './results';
+import { capacityGoal, decisionGoal, previousRunOf, type BenchResults } from './results';
 import { bareWebhookWorkflow, diyActionWorkflow, diyCallbackWorkflow, ourActionWorkflow, ourTriggerWorkflow } from './workflows';
 
 const log = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
-/** `tsx bench/run.ts --render <results.json>`: write the report again from saved figures (e.g. after editing NOTES.md). */
+/** `tsx bench/run.ts --render <results.json>`: write the report again from saved figures (e.g. after changing report.ts). */
 function render(jsonFile: string): void {
-	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults | GetManyOnlyResults;
+	const results = JSON.parse(readFileSync(jsonFile, 'utf8')) as SavedResults;
 	const outFile = jsonFile.replace(/\.json$/, '.md');
 	if (isGetManyOnly(results)) {
 		writeFileSync(outFile, getManyOnlyReport(results));
 		process.stdout.write(`${getManyConsole(results.getMany)}\n\nWrote ${outFile}\n`);
+		return;
+	}
+	if (isCapacityOnly(results)) {
+		writeFileSync(outFile, capacityOnlyReport(results.capacity, results.config.scale, results.machine, results.sectionLoad));
+		process.stdout.write(`${capacityConsole(results.capacity)}\n\nWrote ${outFile}\n`);
 		return;
 	}
 	if (isDecisionsOnly(results)) {
@@ -57,8 +70,105 @@ function render(jsonFile: string): void {
 		process.stdout.write(`${decisionsConsole(results.decisions)}\n\nWrote ${outFile}\n`);
 		return;
 	}
-	writeFileSync(outFile, markdownReport(results, readNotes()));
+	writeFileSync(outFile, markdownReport(results));
 	process.stdout.write(`${consoleTable(results)}\n\nWrote ${outFile}\n`);
+}
+
+/** What BENCH_ONLY=capacity writes when there are no earlier results to merge into. */
+interface CapacityOnlyResults {
+	only: 'capacity';
+	config: BenchConfig;
+	machine: BenchResults['machine'];
+	capacity: CapacityResults;
+	sectionLoad?: SectionLoad[];
+}
+
+type SavedResults = BenchResults | DecisionsOnlyResults | CapacityOnlyResults | GetManyOnlyResults;
+
+function isCapacityOnly(results: SavedResults): results is CapacityOnlyResults {
+	return 'only' in results && results.only === 'capacity';
+}
+
+/** A whole run's results, not one section's alone. */
+function isWholeRun(results: SavedResults): results is BenchResults {
+	return !('only' in results);
+}
+
+/** Section 8's summary rows and goals, for the terminal. */
+function capacityConsole(capacity: CapacityResults): string {
+	const rows = capacitySummaryRows(capacity);
+	const width = (key: 'figure' | 'value') => Math.max(...rows.map((row) => row[key].length));
+	return [
+		...rows.map((row) => `${row.figure.padEnd(width('figure'))}  ${row.value.padEnd(width('value'))}  ${row.ratio}`),
+		'',
+		...capacity.settings.map((setting) => capacityGoal(setting, capacity.boundsMs)).map((goal) => `${goal.met ? 'MET   ' : 'MISSED'}  ${goal.target}: ${goal.measured}`),
+	].join('\n');
+}
+
+/** The results already at the output path (JSON beside the report), if any. */
+function savedResults(jsonFile: string): SavedResults | undefined {
+	return existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as SavedResults) : undefined;
+}
+
+/** BENCH_ONLY=capacity: section 8 alone, merged into the results already at the output path when they have the same scale. */
+async function capacityOnly(config: BenchConfig, outFile: string, command: string): Promise<void> {
+	const runStarted = Date.now();
+	const minutes = () => ((Date.now() - runStarted) / 60_000).toFixed(1);
+	const machine = machineInfo();
+	const packDir = join(__dirname, 'out', 'pack');
+	mkdirSync(packDir, { recursive: true });
+	const tarball = await packPackage({ destDir: packDir, log });
+	const minimalTarball = await packMinimalTrigger(packDir);
+	const simulator = await startDeskSimulator({ seed: false });
+	let instance: BenchInstance | undefined;
+	const sections: SectionLoad[] = [];
+	try {
+		const recorder = capacityRecorder(config, simulator, { command, log, queue: process.env.BENCH_QUEUE !== 'off' });
+		for (const key of ['legacy', 'default'] as const) {
+			log(`booting n8n (${ENGINE_SETTINGS[key].label}), the minimal trigger installed beside ours`);
+			instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, extraTarballs: [minimalTarball], simulator, log });
+			machine.n8nNode = instance.n8n.runtime.nodeVersion;
+			machine.n8nVersion = instance.n8n.runtime.n8nVersion ?? N8N_VERSION;
+			const watch = watchLoad(`8 capacity, ${key} engine`, () => []);
+			await recorder.inInstance(instance);
+			sections.push(watch.stop());
+			await instance.stop();
+			instance = undefined;
+		}
+		const watch = watchLoad('8 capacity, queue mode', () => []);
+		await recorder.inQueueMode(tarball, minimalTarball);
+		sections.push(watch.stop());
+		const capacity = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
+		const jsonFile = outFile.replace(/\.md$/, '.json');
+		const previous = savedResults(jsonFile);
+		mkdirSync(dirname(outFile), { recursive: true });
+		if (previous && isWholeRun(previous) && previous.config.scale === config.scale) {
+			const merged: BenchResults = {
+				...previous,
+				config: { ...previous.config, ...pickCapacityConfig(config) },
+				capacity,
+				// This section's load replaces the old run's watch of it; the comparison is with the results replaced.
+				sectionLoad: [...(previous.sectionLoad ?? []).filter((section) => !section.section.startsWith('8 capacity')), ...sections],
+				previous: previousRunOf(previous),
+			};
+			writeFileSync(outFile, markdownReport(merged));
+			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
+			process.stdout.write(`\n${capacityConsole(capacity)}\n\nSection 8 of ${outFile} replaced; the other sections are from the run of ${previous.machine.date} (${minutes()} min)\n`);
+		} else {
+			const only: CapacityOnlyResults = { only: 'capacity', config, machine: finishMachineInfo(machine), capacity, sectionLoad: sections };
+			writeFileSync(outFile, capacityOnlyReport(capacity, config.scale, only.machine, sections));
+			writeFileSync(jsonFile, `${JSON.stringify(only, null, '\t')}\n`);
+			process.stdout.write(`\n${capacityConsole(capacity)}\n\nWrote ${outFile} (section 8 alone, ${minutes()} min)\n`);
+		}
+	} finally {
+		await instance?.stop();
+		await simulator.close();
+	}
+}
+
+/** The capacity settings of a config (what a BENCH_ONLY=capacity run used, written over an older run's). */
+function pickCapacityConfig(config: BenchConfig): Partial<BenchConfig> {
+	return Object.fromEntries(Object.entries(config).filter(([key]) => key.startsWith('capacity'))) as Partial<BenchConfig>;
 }
 
 /** What BENCH_ONLY=decisions writes when there are no earlier results to merge into. */
@@ -69,7 +179,7 @@ interface DecisionsOnlyResults {
 	decisions: DecisionResults;
 }
 
-function isDecisionsOnly(results: BenchResults | DecisionsOnlyResults | GetManyOnlyResults): results is DecisionsOnlyResults {
+function isDecisionsOnly(results: SavedResults): results is DecisionsOnlyResults {
 	return 'only' in results && results.only === 'decisions';
 }
 
@@ -179,11 +289,11 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 		await recorder.inQueueMode(tarball);
 		const decisions = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
 		const jsonFile = outFile.replace(/\.md$/, '.json');
-		const previous = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchResults | DecisionsOnlyResults | GetManyOnlyResults) : undefined;
+		const previous = savedResults(jsonFile);
 		mkdirSync(dirname(outFile), { recursive: true });
-		if (previous && !isDecisionsOnly(previous) && !isGetManyOnly(previous) && previous.config.scale === config.scale) {
-			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, decisions };
-			writeFileSync(outFile, markdownReport(merged, readNotes()));
+		if (previous && isWholeRun(previous) && previous.config.scale === config.scale) {
+			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, decisions, previous: previousRunOf(previous) };
+			writeFileSync(outFile, markdownReport(merged));
 			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
 			process.stdout.write(`\n${decisionsConsole(decisions)}\n\nSection 7 of ${outFile} replaced; the other sections are from the run of ${previous.machine.date} (${minutes()} min)\n`);
 		} else {
@@ -215,7 +325,22 @@ async function main(): Promise<void> {
 	const command = [...(config.scale === 'full' ? [] : [`BENCH_SCALE=${config.scale}`]), ...(only ? [`BENCH_ONLY=${only}`] : []), 'npm run bench'].join(' ');
 	log(`scale ${config.scale}${only ? `, only ${only}` : ''}; results → ${outFile}`);
 	if (only === 'decisions') return await decisionsOnly(config, outFile, command);
-	if (only === 'getMany') return await getManyOnly(config, outFile, command, readNotes(), log);
+	if (only === 'getMany') return await getManyOnly(config, outFile, command, log);
+	const capacityTime = capacityMinutes(config, process.env.BENCH_QUEUE !== 'off');
+	log(`section 8 (capacity) takes about ${capacityTime.typical} min of this run, at most ${capacityTime.bound}`);
+	if (only === 'capacity') return await capacityOnly(config, outFile, command);
+	// The run this one replaces, read before anything is written (the report compares with it).
+	const replaced = savedResults(outFile.replace(/\.md$/, '.json'));
+	const sections: SectionLoad[] = [];
+	/** Runs one section with the load watched through it. */
+	const watched = async <T>(section: string, body: () => Promise<T>): Promise<T> => {
+		const watch = watchLoad(section, () => ownPids);
+		try {
+			return await body();
+		} finally {
+			sections.push(watch.stop());
+		}
+	};
 	const otherLoad = new Set<string>();
 	const ownPids: number[] = [process.pid];
 	const noteLoad = () => otherBusyProcesses(ownPids).forEach((entry) => otherLoad.add(entry.replace(/, [\d.]+% CPU\)$/, ')')));
@@ -223,23 +348,27 @@ async function main(): Promise<void> {
 
 	// 4. In process first, while nothing else of ours runs.
 	log('in process: UserSig, trigger handler');
-	const userSig = benchUserSig(config.userSigOps, config.rounds);
-	const handler = await benchHandler(config.handlerCalls, config.rounds);
+	const { userSig, handler } = await watched('4 in process', async () => ({
+		userSig: benchUserSig(config.userSigOps, config.rounds),
+		handler: await benchHandler(config.handlerCalls, config.rounds),
+	}));
 
 	const packDir = join(__dirname, 'out', 'pack');
 	mkdirSync(packDir, { recursive: true });
 	const tarball = await packPackage({ destDir: packDir, log });
+	const minimalTarball = await packMinimalTrigger(packDir);
 	const simulator = await startDeskSimulator({ seed: false, faults: { rateLimitPerSecond: config.simulatorRateLimit } });
 	const shop = await startShopStandIn();
 	const instances: BenchInstance[] = [];
 	try {
 		const decisionBench = decisionRecorder(config, simulator, shop, command, log);
+		const capacityBench = capacityRecorder(config, simulator, { command, log, queue: process.env.BENCH_QUEUE !== 'off' });
 		const maxItems = Math.max(config.actionItems, ...config.actionGrowth);
 		const sessionIds = createSessions(simulator, maxItems);
 
 		// 3. The simulator's own ceiling.
 		log('ceiling: simulator hit directly');
-		const simulatorCeiling = await measureSimulatorCeiling(simulator, sessionIds, config.simulatorCeilingRequests, config.simulatorCeilingConcurrency);
+		const simulatorCeiling = await watched('3 ceilings', () => measureSimulatorCeiling(simulator, sessionIds, config.simulatorCeilingRequests, config.simulatorCeilingConcurrency));
 
 		const callbacks: CallbackRun[] = [];
 		const callbackGrowth: CallbackRun[] = [];
@@ -252,7 +381,7 @@ async function main(): Promise<void> {
 		];
 		const boot = async (key: 'legacy' | 'default') => {
 			log(`booting n8n (${ENGINE_SETTINGS[key].label})`);
-			const instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, simulator, log });
+			const instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, extraTarballs: [minimalTarball], simulator, log });
 			instances.push(instance);
 			ownPids.push(instance.n8n.pid);
 			machine.n8nNode = instance.n8n.runtime.nodeVersion;
@@ -269,7 +398,8 @@ async function main(): Promise<void> {
 
 		// 1 + 5. Like-for-like setting: the three sides, then growth of ours.
 		const legacy = await boot('legacy');
-		callbacks.push(...(await compare(legacy, config.callbacksLegacyEngine)));
+		callbacks.push(...(await watched('1 callbacks, legacy engine', () => compare(legacy, config.callbacksLegacyEngine))));
+		const growthLoad = watchLoad('5 growth, callbacks', () => ownPids);
 		for (const count of config.callbackGrowth) {
 			log(`callback growth, legacy: ours × ${count}`);
 			const run = await runCallbackScenario(legacy, simulator, { side: 'ours', workflow: ourTriggerWorkflow(), count }, config.callbackConcurrency);
@@ -277,14 +407,18 @@ async function main(): Promise<void> {
 			callbackGrowth.push(run);
 			noteLoad();
 		}
+		sections.push(growthLoad.stop());
 		// 7. Decision callbacks, like-for-like setting.
-		await decisionBench.inInstance(legacy);
+		await watched('7 decisions, legacy engine', () => decisionBench.inInstance(legacy));
+		noteLoad();
+		// 8. Capacity, like-for-like setting.
+		await watched('8 capacity, legacy engine', () => capacityBench.inInstance(legacy));
 		noteLoad();
 		await legacy.stop();
 
 		// 1. Default engine: the three sides.
 		const vm = await boot('default');
-		callbacks.push(...(await compare(vm, config.callbacksDefaultEngine)));
+		callbacks.push(...(await watched('1 callbacks, default engine', () => compare(vm, config.callbacksDefaultEngine))));
 
 		// 2. Action node, default engine.
 		const app = { sdkAppId: simulator.app.sdkAppId, identifier: simulator.app.adminIdentifier, secretKey: simulator.app.secretKey };
@@ -298,6 +432,7 @@ async function main(): Promise<void> {
 			{ side: 'diyUnlimited', workflow: diyActionWorkflow(simulator.url, app), limit: 0 },
 		];
 		const action = [];
+		const actionLoad = watchLoad('2 action node and 5 growth, action', () => ownPids);
 		for (const scenario of actionScenarios) {
 			log(`action: ${scenario.side} × ${items.length} items (simulator limit ${scenario.limit || 'off'})`);
 			const run = await runActionScenario(vm, simulator, scenario.side, scenario.workflow, items, scenario.limit);
@@ -313,10 +448,14 @@ async function main(): Promise<void> {
 			log(`  ${run.wallSeconds.toFixed(2)} s, ${run.itemsPerSecond.toFixed(1)} items/s`);
 			actionGrowth.push(run);
 		}
+		sections.push(actionLoad.stop());
 		// 2b. Get Many over 1,000+ records, ours against the DIY chain.
-		const getMany = await runGetManySection(vm, simulator, config, log);
+		const getMany = await watched('2b Get Many', () => runGetManySection(vm, simulator, config, log));
 		// 7. Decision callbacks, default engine.
-		await decisionBench.inInstance(vm);
+		await watched('7 decisions, default engine', () => decisionBench.inInstance(vm));
+		noteLoad();
+		// 8. Capacity, default engine.
+		await watched('8 capacity, default engine', () => capacityBench.inInstance(vm));
 		noteLoad();
 		await vm.stop();
 
@@ -328,13 +467,15 @@ async function main(): Promise<void> {
 			queue = { skipped: queueSkipped };
 		} else {
 			log(`queue mode: 1 + 1, then 2 + 2 processes, ${config.queueCallbacks} callbacks each`);
-			queue = await runQueueBench({ callbacks: config.queueCallbacks, warmup: config.queueWarmup, concurrency: config.callbackConcurrency, log: true });
+			queue = await watched('6 queue mode', () => runQueueBench({ callbacks: config.queueCallbacks, warmup: config.queueWarmup, concurrency: config.callbackConcurrency, log: true }));
 			for (const row of queue.rows) {
 				log(`  ${row.webhookProcessors} + ${row.workers}: ${row.acksPerSecond} acks/s, p50 ${row.p50AckMs} ms, p99 ${row.p99AckMs} ms, ${row.executionsPerSecond} executions/s`);
 			}
 		}
 		// 7. Decision callbacks in queue mode: a cluster of its own.
-		await decisionBench.inQueueMode(tarball);
+		await watched('7 decisions, queue mode', () => decisionBench.inQueueMode(tarball));
+		// 8. Capacity in queue mode: a cluster of its own, 1 then 2 webhook processors.
+		await watched('8 capacity, queue mode', () => capacityBench.inQueueMode(tarball, minimalTarball));
 
 		const results: BenchResults = {
 			config,
@@ -350,26 +491,20 @@ async function main(): Promise<void> {
 			getMany,
 			queue,
 			decisions: decisionBench.finish(machine.n8nVersion ?? N8N_VERSION),
+			capacity: capacityBench.finish(machine.n8nVersion ?? N8N_VERSION),
+			sectionLoad: sections,
+			...(replaced && isWholeRun(replaced) && { previous: previousRunOf(replaced) }),
 			otherLoad: [...otherLoad],
 			durationSeconds: (Date.now() - started) / 1000,
 		};
 		mkdirSync(dirname(outFile), { recursive: true });
-		writeFileSync(outFile, markdownReport(results, readNotes()));
+		writeFileSync(outFile, markdownReport(results));
 		writeFileSync(outFile.replace(/\.md$/, '.json'), `${JSON.stringify(results, null, '\t')}\n`);
 		process.stdout.write(`\n${consoleTable(results)}\n\nWrote ${outFile} (${(results.durationSeconds / 60).toFixed(1)} min)\n`);
 	} finally {
 		for (const instance of instances) await instance.stop();
 		await shop.close();
 		await simulator.close();
-	}
-}
-
-/** The hand-written analysis (why each missed target is missed, from the profiles) appended to the report. */
-function readNotes(): string {
-	try {
-		return readFileSync(join(__dirname, 'NOTES.md'), 'utf8');
-	} catch {
-		return '';
 	}
 }
 

@@ -6,6 +6,7 @@ import { chainConnections, type WorkflowJson, type WorkflowNodeJson } from '../h
 import { CALLBACK_ACK_TEXT } from '../simulator/callbackPayload';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import { ALL_EVENTS, DESK_EVENTS } from '../../nodes/shared/events';
+import { MINIMAL_TRIGGER_TYPE } from './minimalTrigger/names';
 import { SPLIT_SESSION_IDS_CODE, userSigCode, verifyCallbackCode } from './diyCode';
 
 export const CREDENTIAL_NAME = 'Tencent Cloud Desk (bench)';
@@ -100,6 +101,21 @@ export function ourTriggerWorkflow(typeVersion = triggerTypeVersion()): BenchWor
 		},
 		webhookPath: `${webhookId}/webhook`,
 		timedNodes: ['Tencent Cloud Desk Trigger'],
+	};
+}
+
+/** The minimal community trigger (minimalTrigger/): hands on its body, answers with Tencent's ack. */
+export function minimalTriggerWorkflow(): BenchWorkflow {
+	const webhookId = uniqueSuffix('minimal');
+	return {
+		json: {
+			name: 'bench: minimal community trigger',
+			nodes: [{ name: 'Bench Minimal Trigger', type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, position: position(0), webhookId, parameters: {} }],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+		},
+		webhookPath: `${webhookId}/webhook`,
+		timedNodes: ['Bench Minimal Trigger'],
 	};
 }
 

@@ -19,6 +19,8 @@ export interface StartN8nOptions {
 	 * `false` boots n8n without it.
 	 */
 	packageTarball?: string | false;
+	/** More packed community packages to install beside it (on the first boot; a restart keeps them). */
+	extraPackageTarballs?: string[];
 	/** How to install the tarball (default: as n8n 2.41.1's Community Nodes installer does). */
 	installMode?: InstallMode;
 	/** Extra environment for n8n (e.g. `{ N8N_EXPRESSION_ENGINE: 'legacy' }`); `undefined` values remove a key. */
@@ -103,6 +105,7 @@ export async function startN8n(options: StartN8nOptions = {}): Promise<N8nInstan
 				runtime,
 				command: 'start',
 				tarball: folder ? undefined : tarball || undefined,
+				extraTarballs: folder ? undefined : options.extraPackageTarballs,
 				folder,
 				installMode: options.installMode,
 				env: options.env,

@@ -30,6 +30,8 @@ export interface StartN8nProcessOptions {
 	env?: Record<string, string | undefined>;
 	/** A packed package to install as a community node; omitted: n8n without it. */
 	tarball?: string;
+	/** More packed community packages installed beside it the same way (e.g. the bench's minimal trigger). */
+	extraTarballs?: string[];
 	installMode?: InstallMode;
 	/** Boot on this existing user folder (its database, and the package installed there): a restart. */
 	folder?: string;
@@ -68,6 +70,7 @@ export async function startN8nProcess(options: StartN8nProcessOptions): Promise<
 			if (options.tarball) {
 				installedPackage = await installPackageInto(n8nFolder, options.tarball, { mode: options.installMode, log: options.log });
 			}
+			for (const extra of options.extraTarballs ?? []) await installPackageInto(n8nFolder, extra, { log: options.log });
 		},
 		launch: async (folder) => {
 			const [port, brokerPort] = await freePorts(2);

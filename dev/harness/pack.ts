@@ -92,11 +92,20 @@ export async function installPackageInto(
 			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
 			{ cwd: packageDir, env, timeoutMs: 5 * 60 * 1000 },
 		);
-		await writeLedger(nodesDir, { [manifest.name]: manifest.version });
+		// Another package installed before this one stays in the ledger (the installer adds, never replaces).
+		await writeLedger(nodesDir, { ...(await readLedger(nodesDir)), [manifest.name]: manifest.version });
 		installed = { name: manifest.name, version: manifest.version };
 	}
 	log(`installed ${installed.name}@${installed.version} into ${nodesDir}`);
 	return installed;
+}
+
+async function readLedger(nodesDir: string): Promise<Record<string, string>> {
+	try {
+		return (JSON.parse(await readFile(join(nodesDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
+	} catch {
+		return {};
+	}
 }
 
 async function writeLedger(nodesDir: string, dependencies: Record<string, string>): Promise<void> {

@@ -32,6 +32,16 @@ describe('npm run bench (smoke size) in queue mode', () => {
 		}
 	});
 
+	it('searches the capacity in queue mode with 1 and then 2 webhook processors, all three sides', () => {
+		const keys = run.results.capacity?.settings.map((setting) => setting.key);
+		expect(keys).toEqual(['legacy', 'default', 'queue-1', 'queue-2']);
+		for (const setting of run.results.capacity?.settings.filter((entry) => entry.key.startsWith('queue')) ?? []) {
+			expect(setting.sides.map((side) => side.side)).toEqual(['bare', 'minimal', 'ours']);
+			for (const side of setting.sides) expect(side.steps.length).toBeGreaterThan(0);
+		}
+		expect(run.markdown).toContain('| queue mode, 2 webhook processors + 1 worker, default engine |');
+	});
+
 	it('reports section 6 and its target in the table and the report', () => {
 		expect(run.output).toMatch(/6 queue mode +2 webhook processor\(s\) \+ 2 worker\(s\)/);
 		expect(run.markdown).toContain('## 6. Queue mode');

@@ -37,6 +37,9 @@ describe('npm run bench (smoke size)', () => {
 			'## 5. Growth',
 			'## 6. Queue mode',
 			'## 7. Decision callbacks: reply latency',
+			'## 8. Capacity: callbacks/s under an ack p99 bound',
+			'## Reading this run',
+			'## Compared with the previous run',
 		]) {
 			expect(markdown).toContain(heading);
 		}
@@ -141,9 +144,36 @@ describe('npm run bench (smoke size)', () => {
 		expect(markdown).toMatch(/\*\*Goal\*\* \(decision callbacks: routing answer p99 under 500 ms at 10\/s/);
 	});
 
+	it('searches the capacity of all three sides in both engines, bounded, queue mode reported as not run', () => {
+		const capacity = results.capacity;
+		expect(capacity).toBeDefined();
+		if (!capacity) return;
+		expect(capacity.settings.map((setting) => setting.key)).toEqual(['legacy', 'default']);
+		for (const setting of capacity.settings) {
+			expect(setting.sides.map((side) => side.side)).toEqual(['bare', 'minimal', 'ours']);
+			for (const side of setting.sides) {
+				expect(saneRate(side.probePerSecond)).toBe(true);
+				expect(side.steps.length).toBeGreaterThan(0);
+				expect(side.steps.length).toBeLessThanOrEqual(results.config.capacityMaxSteps);
+				for (const entry of side.steps) {
+					expect(saneRate(entry.ratePerSecond) && saneRate(entry.p99Ms)).toBe(true);
+					expect(entry.count).toBeGreaterThanOrEqual(3);
+					expect(entry.p99Ms).toBeGreaterThanOrEqual(entry.p50Ms);
+				}
+			}
+		}
+		expect(capacity.queueSkipped).toBe('BENCH_QUEUE=off');
+		expect(markdown).toContain('| setting | p99 < 2 s: Webhook node | minimal trigger | ours | ours ÷ minimal |');
+		expect(markdown).toMatch(/\*\*Goal\*\* \(capacity: trigger ≥ 0\.95× the minimal community trigger's sustained callbacks\/s \(regular mode, default engine\)\): \*\*(met|missed)\*\*/);
+		expect(stdout).toMatch(/8 capacity +regular mode, legacy engine, ack p99 < 2 s/);
+		// The prose is the run's own: the load is read per section, not assumed.
+		expect(results.sectionLoad?.map((entry) => entry.section)).toEqual(expect.arrayContaining(['1 callbacks, legacy engine', '8 capacity, default engine']));
+		expect(markdown).toMatch(/The machine was (quiet|busy) when the run started: load average \d+\.\d\d on \d+ cores/);
+	});
+
 	it('checks every target, each with a measured figure', () => {
 		const checks = checkTargets(results);
-		expect(checks.length).toBeGreaterThanOrEqual(10);
+		expect(checks.length).toBeGreaterThanOrEqual(12);
 		for (const check of checks) {
 			expect(check.measured).not.toMatch(/n\/a|NaN/);
 			expect(typeof check.met).toBe('boolean');

@@ -42,6 +42,8 @@ export interface QueueClusterOptions {
 	proxyStrategy?: ProxyStrategy;
 	/** A packed package; default: build and pack this repository once for every process. */
 	packageTarball?: string;
+	/** More packed community packages, installed beside it in every n8n process. */
+	extraPackageTarballs?: string[];
 	/** Extra environment for every n8n process (e.g. `N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL`). */
 	env?: Record<string, string | undefined>;
 	/** Extra PostgreSQL `-c` settings. */
@@ -121,6 +123,7 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 		// Main runs the migrations: start it alone, then the others in parallel.
 		main = await startN8n({
 			packageTarball: tarball,
+			extraPackageTarballs: options.extraPackageTarballs,
 			env: { ...sharedEnv, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
 			log,
 			keep,
@@ -137,6 +140,7 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 				args: concurrency,
 				label: `n8n ${role} ${ordinal}`,
 				tarball: packageTarball,
+				extraTarballs: options.extraPackageTarballs,
 				env: sharedEnv,
 				keep,
 				log,
