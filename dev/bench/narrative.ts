@@ -145,6 +145,7 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 /** Sections measured by a later BENCH_ONLY run and merged into this report: when, by what, under which load. */
 export function mergedSectionSentences(results: BenchResults): string[] {
 	const later = [
+		{ name: 'Section 2b', part: results.getMany },
 		{ name: 'Section 7', part: results.decisions },
 		{ name: 'Section 8', part: results.capacity },
 	].filter((entry) => entry.part?.command.includes('BENCH_ONLY'));
