@@ -22,6 +22,7 @@ module.exports = {
 			...base,
 			displayName: 'e2e',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/dev/harness/test/*.test.ts', '<rootDir>/dev/bench/test/smoke.test.ts'],
+			globalSetup: '<rootDir>/test/helpers/installN8n.ts',
 		},
 		// The end-to-end core again on n8n's 1.x LTS line (dev/harness/releases.ts).
 		{
@@ -29,8 +30,14 @@ module.exports = {
 			displayName: 'e2e-lts',
 			testMatch: ['<rootDir>/test/e2e/desk.e2e.test.ts'],
 			setupFiles: ['<rootDir>/test/helpers/n8nLtsRelease.ts'],
+			globalSetup: '<rootDir>/test/helpers/installN8nLts.ts',
 		},
 		// n8n in queue mode (PostgreSQL, Redis, webhook processors, workers): `npm run test:queue`.
-		{ ...base, displayName: 'queue', testMatch: ['<rootDir>/test/queue/**/*.test.ts', '<rootDir>/dev/bench/test/queue.test.ts'] },
+		{
+			...base,
+			displayName: 'queue',
+			testMatch: ['<rootDir>/test/queue/**/*.test.ts', '<rootDir>/dev/bench/test/queue.test.ts'],
+			globalSetup: '<rootDir>/test/helpers/installN8n.ts',
+		},
 	],
 };
