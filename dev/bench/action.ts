@@ -50,6 +50,23 @@ interface RunDataEntry {
 	executionStatus?: string;
 }
 
+/**
+ * Execution time of each timed node in the workflow's newest run (s), their sum, and the run's status. Lists without data, then
+ * reads that one run: the growth workflow accumulates runs of up to 10,000 items.
+ */
+export async function newestRunTimes(
+	n8n: BenchInstance['n8n'],
+	deployed: DeployedWorkflow,
+): Promise<{ nodeSeconds: Record<string, number>; wallSeconds: number; status: string }> {
+	const [newest] = await n8n.api.listExecutions(deployed.id);
+	const execution = newest ? await n8n.api.getExecution(newest.id, true) : undefined;
+	const runData = (execution?.data?.resultData.runData ?? {}) as Record<string, RunDataEntry[]>;
+	const nodeSeconds: Record<string, number> = {};
+	for (const name of deployed.workflow.timedNodes) nodeSeconds[name] = (runData[name]?.[0]?.executionTime ?? Number.NaN) / 1000;
+	const wallSeconds = Object.values(nodeSeconds).reduce((sum, seconds) => sum + seconds, 0);
+	return { nodeSeconds, wallSeconds, status: execution?.status ?? 'unknown' };
+}
+
 export async function runActionScenario(
 	instance: BenchInstance,
 	simulator: DeskSimulator,
@@ -77,13 +94,7 @@ export async function runActionScenario(
 		throw new Error(`${side}: workflow answered HTTP ${result.response.status}: ${result.response.text.slice(0, 300)}`);
 	}
 	const stats = simulator.stats();
-	// The newest run only: list without data (the growth workflow accumulates runs of up to 10,000 items).
-	const [newest] = await n8n.api.listExecutions(deployed.id);
-	const execution = newest ? await n8n.api.getExecution(newest.id, true) : undefined;
-	const runData = (execution?.data?.resultData.runData ?? {}) as Record<string, RunDataEntry[]>;
-	const nodeSeconds: Record<string, number> = {};
-	for (const name of deployed.workflow.timedNodes) nodeSeconds[name] = (runData[name]?.[0]?.executionTime ?? Number.NaN) / 1000;
-	const wallSeconds = Object.values(nodeSeconds).reduce((sum, seconds) => sum + seconds, 0);
+	const { nodeSeconds, wallSeconds, status } = await newestRunTimes(n8n, deployed);
 	const ok = stats.byErrorCode['0'] ?? 0;
 	const rateLimited = stats.byErrorCode['141009'] ?? 0;
 	return {
@@ -102,7 +113,7 @@ export async function runActionScenario(
 			peakRequestsPerSecond: stats.peakRequestsPerSecond,
 			rateLimit,
 		},
-		status: execution?.status ?? 'unknown',
+		status,
 		memory,
 	};
 }

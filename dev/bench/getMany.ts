@@ -23,8 +23,9 @@ import { median, ratio } from '../harness/stats';
 import type { DeskSimulator } from '../simulator';
 import type { BenchConfig } from './config';
 import { FLATTEN_RECORD_PAGES_CODE, userSigCode } from './diyCode';
+import { newestRunTimes } from './action';
 import type { BenchInstance, DeployedWorkflow } from './n8nSetup';
-import { ACTION_TYPE, CREDENTIAL_NAME, position, uniqueSuffix, webhookNode, type BenchWorkflow } from './workflows';
+import { ACTION_TYPE, CREDENTIAL_NAME, diySignedQuery, position, uniqueSuffix, webhookNode, type BenchWorkflow } from './workflows';
 
 export const GET_MANY_COMMAND = 'describe_im_cdr_list';
 
@@ -116,15 +117,7 @@ export function diyGetManyWorkflow(baseUrl: string, app: { sdkAppId: number; ide
 				method: 'POST',
 				url: `${baseUrl}/v4/desk_http_svc/${GET_MANY_COMMAND}`,
 				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'sdkappid', value: String(app.sdkAppId) },
-						{ name: 'identifier', value: app.identifier },
-						{ name: 'usersig', value: '={{ $json.usersig }}' },
-						{ name: 'random', value: '={{ $json.random }}' },
-						{ name: 'contenttype', value: 'json' },
-					],
-				},
+				queryParameters: diySignedQuery(app),
 				sendBody: true,
 				contentType: 'json',
 				specifyBody: 'json',
@@ -195,10 +188,6 @@ export interface GetManyResults {
 	durationSeconds: number;
 }
 
-interface RunDataEntry {
-	executionTime?: number;
-}
-
 /** Sorted by SessionId, so two sides' answers compare as strings whatever order they came in. */
 function canonical(records: Record<string, unknown>[]): string {
 	return JSON.stringify([...records].sort((a, b) => String(a.SessionId).localeCompare(String(b.SessionId))));
@@ -229,12 +218,7 @@ async function runOnce(
 	}
 	const records = response.json as Record<string, unknown>[];
 	const stats = simulator.stats();
-	const [newest] = await instance.n8n.api.listExecutions(deployed.id);
-	const execution = newest ? await instance.n8n.api.getExecution(newest.id, true) : undefined;
-	const runData = (execution?.data?.resultData.runData ?? {}) as Record<string, RunDataEntry[]>;
-	const nodeSeconds: Record<string, number> = {};
-	for (const name of deployed.workflow.timedNodes) nodeSeconds[name] = (runData[name]?.[0]?.executionTime ?? Number.NaN) / 1000;
-	const wallSeconds = Object.values(nodeSeconds).reduce((sum, seconds) => sum + seconds, 0);
+	const { nodeSeconds, wallSeconds, status } = await newestRunTimes(instance.n8n, deployed);
 	const ok = stats.byErrorCode['0'] ?? 0;
 	const rateLimited = stats.byErrorCode['141009'] ?? 0;
 	return {
@@ -248,7 +232,7 @@ async function runOnce(
 			roundTripSeconds: roundTripMs / 1000,
 			nodeSeconds,
 			simulator: { requests: stats.totalRequests, ok, rateLimited, otherErrors: stats.totalRequests - ok - rateLimited, peakRequestsPerSecond: stats.peakRequestsPerSecond },
-			status: execution?.status ?? 'unknown',
+			status,
 			allRecords: holdsExactly(records, window.sessionIds),
 			sameAsOtherSide: false,
 		},

@@ -4,14 +4,14 @@
  * have the same scale (the other sections kept); otherwise a report of section 2b alone is written.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { dirname, join } from 'path';
+import { dirname } from 'path';
 
-import { N8N_VERSION, packPackage } from '../harness';
+import { N8N_VERSION } from '../harness';
 import { startDeskSimulator } from '../simulator';
 import type { BenchConfig } from './config';
 import { getManySection, getManySummaryRows, getManyTarget, runGetManySection, type GetManyResults } from './getMany';
 import { finishMachineInfo, machineInfo, type MachineInfo } from './machine';
-import { ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
+import { ENGINE_SETTINGS, packForBench, startBenchInstance, type BenchInstance } from './n8nSetup';
 import { markdownReport } from './report';
 import { type BenchResults, previousRunOf } from './results';
 
@@ -55,9 +55,7 @@ export function getManyOnlyReport(results: GetManyOnlyResults): string {
 export async function getManyOnly(config: BenchConfig, outFile: string, command: string, log: (line: string) => void): Promise<void> {
 	const started = Date.now();
 	const machine = machineInfo();
-	const packDir = join(__dirname, 'out', 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const tarball = await packPackage({ destDir: packDir, log });
+	const { tarball } = await packForBench(log);
 	const simulator = await startDeskSimulator({ seed: false, faults: { rateLimitPerSecond: config.simulatorRateLimit } });
 	let instance: BenchInstance | undefined;
 	try {

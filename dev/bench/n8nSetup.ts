@@ -4,7 +4,10 @@
  * workflow and to count its finished executions cheaply.
  */
 import type { N8nInstance } from '../harness';
-import { startN8n } from '../harness';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+
+import { packPackage, startN8n, type Logger } from '../harness';
 import { HttpError, sleep } from '../harness/http';
 import type { DeskSimulator } from '../simulator';
 import { simulatorCredentials } from '../simulator/n8nCredential';
@@ -117,4 +120,11 @@ export async function waitForFinishedExecutions(
 		if (Date.now() > deadline) return { seenAt: performance.now(), success, error, timedOut: true };
 		await sleep(100);
 	}
+}
+
+/** This package packed into the bench's output folder (`dev/bench/out/pack`), where the minimal trigger is packed too. */
+export async function packForBench(log: Logger | boolean): Promise<{ packDir: string; tarball: string }> {
+	const packDir = join(__dirname, 'out', 'pack');
+	mkdirSync(packDir, { recursive: true });
+	return { packDir, tarball: await packPackage({ destDir: packDir, log }) };
 }

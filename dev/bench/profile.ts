@@ -11,11 +11,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { packPackage } from '../harness';
 import { startDeskSimulator } from '../simulator';
 import { createSessions, runActionScenario } from './action';
 import { runCallbackScenario } from './callbacks';
-import { ENGINE_SETTINGS, startBenchInstance } from './n8nSetup';
+import { ENGINE_SETTINGS, packForBench, startBenchInstance } from './n8nSetup';
 import { callersOf, formatProfile, summarizeProfile } from './profileSummary';
 import { bareWebhookWorkflow, diyActionWorkflow, diyCallbackWorkflow, ourActionWorkflow, ourTriggerWorkflow, type BenchWorkflow } from './workflows';
 
@@ -30,9 +29,7 @@ async function main(): Promise<void> {
 	const outDir = join(__dirname, 'out', 'profiles', `${side}-${engine}-${Date.now()}`);
 	mkdirSync(outDir, { recursive: true });
 	const simulator = await startDeskSimulator({ seed: false });
-	const packDir = join(__dirname, 'out', 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const tarball = await packPackage({ destDir: packDir, log: true });
+	const { tarball } = await packForBench(true);
 	const instance = await startBenchInstance(ENGINE_SETTINGS[engine], {
 		tarball,
 		simulator,

@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { loadavg } from 'os';
 import { dirname, join } from 'path';
 
-import { N8N_VERSION, packPackage } from '../harness';
+import { N8N_VERSION } from '../harness';
 import { queueModeMissing } from '../harness/queue';
 import { startShopStandIn, type ShopStandIn } from '../harness/shopStandIn';
 import { startDeskSimulator, type DeskSimulator } from '../simulator';
@@ -39,7 +39,7 @@ import { getManyConsole, getManyOnly, getManyOnlyReport, isGetManyOnly, type Get
 import { measureDecisionSetting, measureDecisionsInQueueMode, prepareShop, regularTarget, vipRoutingWorkflow, DECISION_EXAMPLE, TENCENT_TIMEOUT_MS, type DecisionResults } from './decisions';
 import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
-import { COMMON_ENV, ENGINE_SETTINGS, startBenchInstance, type BenchInstance } from './n8nSetup';
+import { COMMON_ENV, ENGINE_SETTINGS, packForBench, startBenchInstance, type BenchInstance } from './n8nSetup';
 import { capacityOnlyReport, capacitySummaryRows, consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
 import type { CapacityResults } from './capacity';
 import { capacityMinutes, capacityRecorder } from './capacityRun';
@@ -115,9 +115,7 @@ async function capacityOnly(config: BenchConfig, outFile: string, command: strin
 	const runStarted = Date.now();
 	const minutes = () => ((Date.now() - runStarted) / 60_000).toFixed(1);
 	const machine = machineInfo();
-	const packDir = join(__dirname, 'out', 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const tarball = await packPackage({ destDir: packDir, log });
+	const { packDir, tarball } = await packForBench(log);
 	const minimalTarball = await packMinimalTrigger(packDir);
 	const simulator = await startDeskSimulator({ seed: false });
 	let instance: BenchInstance | undefined;
@@ -269,9 +267,7 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 	const runStarted = Date.now();
 	const minutes = () => ((Date.now() - runStarted) / 60_000).toFixed(1);
 	const machine = machineInfo();
-	const packDir = join(__dirname, 'out', 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const tarball = await packPackage({ destDir: packDir, log });
+	const { tarball } = await packForBench(log);
 	const simulator = await startDeskSimulator({ seed: false });
 	const shop = await startShopStandIn();
 	let instance: BenchInstance | undefined;
@@ -353,9 +349,7 @@ async function main(): Promise<void> {
 		handler: await benchHandler(config.handlerCalls, config.rounds),
 	}));
 
-	const packDir = join(__dirname, 'out', 'pack');
-	mkdirSync(packDir, { recursive: true });
-	const tarball = await packPackage({ destDir: packDir, log });
+	const { packDir, tarball } = await packForBench(log);
 	const minimalTarball = await packMinimalTrigger(packDir);
 	const simulator = await startDeskSimulator({ seed: false, faults: { rateLimitPerSecond: config.simulatorRateLimit } });
 	const shop = await startShopStandIn();

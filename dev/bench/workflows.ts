@@ -203,6 +203,19 @@ export function ourActionWorkflow(label: string, options: Record<string, unknown
 	]);
 }
 
+/** The query a DIY HTTP Request node signs its Desk call with: the UserSig and random its Code node computed per item. */
+export function diySignedQuery(app: { sdkAppId: number; identifier: string }): { parameters: Array<{ name: string; value: string }> } {
+	return {
+		parameters: [
+			{ name: 'sdkappid', value: String(app.sdkAppId) },
+			{ name: 'identifier', value: app.identifier },
+			{ name: 'usersig', value: '={{ $json.usersig }}' },
+			{ name: 'random', value: '={{ $json.random }}' },
+			{ name: 'contenttype', value: 'json' },
+		],
+	};
+}
+
 /** DIY: Code computing a UserSig per item → HTTP Request node POSTing get_session_state (n8n defaults: one item at a time). */
 export function diyActionWorkflow(baseUrl: string, app: { sdkAppId: number; identifier: string; secretKey: string }): BenchWorkflow {
 	return actionWorkflow('bench: DIY Code (UserSig) + HTTP Request', 'action-diy', [
@@ -222,15 +235,7 @@ export function diyActionWorkflow(baseUrl: string, app: { sdkAppId: number; iden
 				method: 'POST',
 				url: `${baseUrl}/v4/desk_http_svc/get_session_state`,
 				sendQuery: true,
-				queryParameters: {
-					parameters: [
-						{ name: 'sdkappid', value: String(app.sdkAppId) },
-						{ name: 'identifier', value: app.identifier },
-						{ name: 'usersig', value: '={{ $json.usersig }}' },
-						{ name: 'random', value: '={{ $json.random }}' },
-						{ name: 'contenttype', value: 'json' },
-					],
-				},
+				queryParameters: diySignedQuery(app),
 				sendBody: true,
 				contentType: 'json',
 				specifyBody: 'keypair',
