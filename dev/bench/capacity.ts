@@ -6,10 +6,11 @@
  *
  * Method: a bounded stepped-rate search. Each step sends rate × stepSeconds signed callbacks OPEN LOOP
  * (callback i starts i / rate s after the first, answered or not) to 127.0.0.1, then waits until their
- * executions finished, so the next step starts idle. A step passes a bound when its ack p99 is under it and
- * nothing failed (every ack HTTP 200, no failed execution). The next rate comes from the steps so far
- * (nextCapacityRate): up by a factor until a step fails, down until one passes, then halving the bracket
- * (geometric mean) until it is within the resolution; at most maxSteps steps per side. The sides take turns
+ * executions finished, so the next step starts idle. A step passes a bound when its ack p99 is under it,
+ * nothing failed (every ack HTTP 200, no failed execution) and the work kept up: every execution finished
+ * within CAPACITY_FINISH_WITHIN_SECONDS of the last ack (acks alone are not capacity). The next rate comes from
+ * the steps so far (rateSearch.ts): up by a factor until a step fails, down until one passes, then halving the
+ * bracket (geometric mean) until it is within the resolution; at most maxSteps steps per side. The sides take turns
  * step by step, in an order rotated each round, so drift on a shared machine falls on all of them. The
  * sustained rate for a bound is the highest passing rate below the lowest failing one.
  */
@@ -20,6 +21,7 @@ import { runLoad } from '../harness/loadGenerator';
 import type { DeskSimulator } from '../simulator';
 import { callbackSender } from './callbacks';
 import type { BenchConfig } from './config';
+import { nextRate, rateBracket, sustainedStep, type RateSearchOptions, type StepCriterion } from './rateSearch';
 
 export const CAPACITY_SIDES = {
 	bare: "n8n's Webhook node",
@@ -37,7 +39,10 @@ export interface CapacityStep {
 	maxMs: number;
 	/** Acks that were not HTTP 200 (or never came) plus executions that failed. */
 	errors: number;
-	/** Seconds from the last answer to the last execution finished (how far executions fell behind the acks). */
+	/**
+	 * Seconds from the step's last ack to its last execution seen finished (polled every 100 ms): how far
+	 * executions fell behind the acks. When they never all finished, the time waited (the step fails).
+	 */
 	drainSeconds: number;
 	/** The largest start lag of the open-loop schedule (the benchmark process itself short of CPU). */
 	maxStartLagMs: number;
@@ -54,10 +59,10 @@ export interface CapacitySideResult {
 }
 
 export interface CapacitySetting {
-	/** `legacy`, `default` (regular mode) or `queue-1`, `queue-2` (queue mode, default engine). */
+	/** `legacy`, `default`, `tuned` (regular mode) or `queue-1`, `queue-2` (queue mode, default engine), `tuned-queue-1`, … */
 	key: string;
 	label: string;
-	engine: 'legacy' | 'default';
+	engine: 'legacy' | 'default' | 'tuned';
 	/** 0 in regular mode. */
 	webhookProcessors: number;
 	workers: number;
@@ -89,67 +94,45 @@ export type CapacityConfig = Pick<
 	'capacityBoundsMs' | 'capacityStepSeconds' | 'capacityMaxSteps' | 'capacityResolution' | 'capacityGrowth' | 'capacityStartFraction' | 'capacityProbeCount' | 'capacityTimeoutMs' | 'capacityBudgetSeconds' | 'callbackConcurrency'
 >;
 
-export const passes = (step: CapacityStep, boundMs: number): boolean => step.errors === 0 && step.p99Ms < boundMs;
+/**
+ * Finished work: a step passes only if every execution it started finished within this many seconds of the
+ * step's last ack. Why 2 s: it is Tencent's callback timeout and the looser ack bound, so the work behind an
+ * ack is done within the latency Desk itself tolerates; and with 5 s steps, a backlog that drains in 2 s means
+ * executions ran at least 5 / (5 + 2) ≈ 0.7× the offered rate during the step (if they ran at e < r, the
+ * backlog is (r − e) × 5 s, drained in (r / e − 1) × 5 s), where the queue-mode failure this rule was made for
+ * ran at 0.19× (78/s acked, executions finished 21.5 s after the last ack). A tighter bound would fail steps on
+ * the idle latency from ack to finished execution alone (queue mode: the Redis hop, a worker's pickup, the writes).
+ */
+export const CAPACITY_FINISH_WITHIN_SECONDS = 2;
+
+/** The step's executions finished within CAPACITY_FINISH_WITHIN_SECONDS of its last ack. */
+export const keptUp = (step: CapacityStep): boolean => step.drainSeconds <= CAPACITY_FINISH_WITHIN_SECONDS;
+
+/** A step passes a bound: ack p99 under it, nothing failed, and the executions kept up (finished work). */
+export const passes = (step: CapacityStep, boundMs: number): boolean => step.errors === 0 && step.p99Ms < boundMs && keptUp(step);
+
+const underBound =
+	(boundMs: number): StepCriterion<CapacityStep> =>
+	(step) =>
+		passes(step, boundMs);
 
 /** The bracket of one bound so far: the lowest failing rate, and the highest passing rate below it. */
 export function capacityBracket(steps: CapacityStep[], boundMs: number): { passed?: number; failed?: number } {
-	const failed = steps.filter((step) => !passes(step, boundMs)).map((step) => step.ratePerSecond);
-	const lowestFail = failed.length ? Math.min(...failed) : undefined;
-	const below = steps.filter((step) => passes(step, boundMs) && (lowestFail === undefined || step.ratePerSecond < lowestFail)).map((step) => step.ratePerSecond);
-	return { ...(below.length && { passed: Math.max(...below) }), ...(lowestFail !== undefined && { failed: lowestFail }) };
+	return rateBracket(steps, underBound(boundMs));
 }
 
 /** The sustained rate for a bound (undefined: no rate passed), and the step it was measured in. */
 export function sustainedRate(steps: CapacityStep[], boundMs: number): CapacityStep | undefined {
-	const { passed } = capacityBracket(steps, boundMs);
-	return passed === undefined ? undefined : steps.find((step) => step.ratePerSecond === passed && passes(step, boundMs));
+	return sustainedStep(steps, underBound(boundMs));
 }
 
-export interface SearchOptions {
+export interface SearchOptions extends RateSearchOptions {
 	boundsMs: number[];
-	startPerSecond: number;
-	growth: number;
-	resolution: number;
-	/** Lowest rate worth trying (below it the side is reported as sustaining none). */
-	minPerSecond?: number;
-	/** Highest rate tried (the load generator's own limit on this machine). */
-	maxPerSecond?: number;
 }
 
-const roundRate = (rate: number) => Math.round(rate * 10) / 10;
-
-/**
- * The next rate to try, or undefined when every bound's bracket is resolved (within `resolution`, at the
- * floor or the cap, or the next rate was already tried). The least resolved bound goes first.
- */
+/** The next rate to try under every bound, or undefined when each bound's bracket is resolved (rateSearch.ts). */
 export function nextCapacityRate(steps: CapacityStep[], options: SearchOptions): number | undefined {
-	const { growth, resolution, minPerSecond = 0.5, maxPerSecond = 1000 } = options;
-	if (steps.length === 0) return roundRate(Math.min(maxPerSecond, Math.max(minPerSecond, options.startPerSecond)));
-	const tried = new Set(steps.map((step) => step.ratePerSecond));
-	const candidates: { width: number; rate: number }[] = [];
-	for (const bound of options.boundsMs) {
-		const { passed, failed } = capacityBracket(steps, bound);
-		let rate: number;
-		let width: number;
-		if (passed === undefined && failed !== undefined) {
-			if (failed <= minPerSecond) continue;
-			rate = Math.max(minPerSecond, failed / growth);
-			width = Number.POSITIVE_INFINITY;
-		} else if (failed === undefined && passed !== undefined) {
-			if (passed >= maxPerSecond) continue;
-			rate = Math.min(maxPerSecond, passed * growth);
-			width = Number.POSITIVE_INFINITY;
-		} else if (passed !== undefined && failed !== undefined) {
-			width = failed / passed;
-			if (width <= 1 + resolution) continue;
-			rate = Math.sqrt(passed * failed);
-		} else continue;
-		rate = roundRate(rate);
-		if (!tried.has(rate)) candidates.push({ width, rate });
-	}
-	// Widest bracket first; among equals the order of boundsMs (the looser bound first).
-	candidates.sort((a, b) => b.width - a.width);
-	return candidates[0]?.rate;
+	return nextRate(steps, options.boundsMs.map(underBound), options);
 }
 
 /** Where one side runs, and how its finished executions are counted. */
@@ -163,19 +146,23 @@ export interface CapacityTarget {
 const totalOf = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 const failedOf = (counts: Record<string, number>) => Object.entries(counts).reduce((sum, [status, n]) => sum + (status === 'success' ? 0 : n), 0);
 
-/** Waits (bounded) until `expected` executions finished, then until the count holds for half a second. */
-async function settle(target: CapacityTarget, expected: number, timeoutMs: number): Promise<Record<string, number>> {
+/**
+ * Waits (bounded) until `expected` executions finished, then until the count holds for half a second; returns
+ * the counts and when the expected count was first seen (undefined: never, within the time).
+ */
+async function settle(target: CapacityTarget, expected: number, timeoutMs: number): Promise<{ counts: Record<string, number>; reachedAt?: number }> {
 	const deadline = Date.now() + timeoutMs;
 	let counts = await target.executions();
 	while (totalOf(counts) < expected && Date.now() < deadline) {
 		await sleep(100);
 		counts = await target.executions();
 	}
+	const reachedAt = totalOf(counts) >= expected ? Date.now() : undefined;
 	for (;;) {
-		if (Date.now() > deadline) return counts;
+		if (Date.now() > deadline) return { counts, reachedAt };
 		await sleep(500);
 		const again = await target.executions();
-		if (totalOf(again) === totalOf(counts)) return again;
+		if (totalOf(again) === totalOf(counts)) return { counts: again, reachedAt };
 		counts = again;
 	}
 }
@@ -190,7 +177,7 @@ export async function measureStep(simulator: DeskSimulator, target: CapacityTarg
 	const answeredAt = Date.now();
 	const loadAverageAfter = loadavg()[0];
 	const answered = run.outcomes.filter((outcome) => outcome.status !== null).length;
-	const after = await settle(target, totalOf(before) + answered, Math.max(60_000, count * 500));
+	const { counts: after, reachedAt } = await settle(target, totalOf(before) + answered, Math.max(60_000, count * 500));
 	return {
 		ratePerSecond,
 		count,
@@ -198,7 +185,7 @@ export async function measureStep(simulator: DeskSimulator, target: CapacityTarg
 		p99Ms: run.p99Ms,
 		maxMs: run.maxMs,
 		errors: count - run.ok + Math.max(0, failedOf(after) - failedOf(before)),
-		drainSeconds: Math.round((Date.now() - answeredAt) / 100) / 10,
+		drainSeconds: Math.round(((reachedAt ?? Date.now()) - answeredAt) / 100) / 10,
 		maxStartLagMs: Math.round(run.pacing?.maxStartLagMs ?? 0),
 		loadAverageAfter: Math.round(loadAverageAfter * 100) / 100,
 	};
@@ -215,7 +202,7 @@ async function probe(simulator: DeskSimulator, target: CapacityTarget, config: C
 }
 
 const sideLine = (side: CapacitySide, step: CapacityStep, boundsMs: number[]) =>
-	`${side} ${step.ratePerSecond}/s × ${step.count}: p99 ${step.p99Ms.toFixed(0)} ms, ${step.errors} error(s), drained ${step.drainSeconds} s → ${boundsMs.map((bound) => `${passes(step, bound) ? 'pass' : 'fail'} ${bound / 1000} s`).join(', ')}`;
+	`${side} ${step.ratePerSecond}/s × ${step.count}: p99 ${step.p99Ms.toFixed(0)} ms, ${step.errors} error(s), last execution ${step.drainSeconds} s after the last ack${keptUp(step) ? '' : ' (fell behind)'} → ${boundsMs.map((bound) => `${passes(step, bound) ? 'pass' : 'fail'} ${bound / 1000} s`).join(', ')}`;
 
 /**
  * The search for every side of one setting, interleaved: in round r each side still searching takes one

@@ -1,14 +1,13 @@
 /**
  * Section 8 in a run: the capacity search (capacity.ts) in each regular-mode bench instance (the minimal
- * trigger installed beside ours), then in a queue-mode cluster of its own, default engine, with 1 and then
- * 2 webhook processors (1 worker). Progress lines name each setting, its elapsed time and the bound on it.
+ * trigger installed beside ours), then in each queue-mode cluster (queueClusters.ts: default and tuned engine),
+ * with 1 and then 2 webhook processors (1 worker). Progress lines name each setting, its elapsed time and the
+ * bound on it.
  */
 import { loadavg } from 'os';
 
-import { executionStatusCounts, queueModeMissing, startQueueCluster, type QueueCluster } from '../harness/queue';
-import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
+import type { QueueCluster } from '../harness/queue';
 import type { DeskSimulator } from '../simulator';
-import { simulatorCredentials } from '../simulator/n8nCredential';
 import {
 	capacitySettingSeconds,
 	measureCapacitySetting,
@@ -18,8 +17,9 @@ import {
 	type CapacitySide,
 	type CapacityTarget,
 } from './capacity';
-import { finishedExecutions, type BenchInstance } from './n8nSetup';
-import { bareWebhookWorkflow, CREDENTIAL_NAME, minimalTriggerWorkflow, ourTriggerWorkflow, type BenchWorkflow } from './workflows';
+import { ENGINE_ORDER, engineWords, finishedExecutions, QUEUE_ENGINES, type BenchInstance, type EngineSetting } from './n8nSetup';
+import { deployInCluster } from './queueClusters';
+import { bareWebhookWorkflow, minimalTriggerWorkflow, ourTriggerWorkflow, type BenchWorkflow } from './workflows';
 
 const SIDES: CapacitySide[] = ['bare', 'minimal', 'ours'];
 
@@ -32,11 +32,18 @@ function workflowFor(side: CapacitySide): BenchWorkflow {
 /** The queue layouts measured: webhook processors added to one cluster, 1 worker throughout. */
 export const QUEUE_CAPACITY_LAYOUTS = [1, 2];
 
-/** The section's typical time and its bound in minutes (every setting, plus a queue cluster's boot), for the progress lines. */
+/** A capacity setting's key: the engine in regular mode; `queue-<n>` (default engine) or `<engine>-queue-<n>` in queue mode. */
+export const capacityKey = (engine: EngineSetting['key'], webhookProcessors: number): string =>
+	webhookProcessors === 0 ? engine : `${engine === 'default' ? '' : `${engine}-`}queue-${webhookProcessors}`;
+
+/** The settings one run measures. */
+const settingsPlanned = (queue: boolean) => ENGINE_ORDER.length + (queue ? QUEUE_ENGINES.length * QUEUE_CAPACITY_LAYOUTS.length : 0);
+
+/** The section's typical time and its bound in minutes (every setting, plus the queue clusters' boots), for the progress lines. */
 export function capacityMinutes(config: CapacityConfig, queue: boolean): { typical: number; bound: number } {
-	const settings = 2 + (queue ? QUEUE_CAPACITY_LAYOUTS.length : 0);
+	const settings = settingsPlanned(queue);
 	const one = capacitySettingSeconds(config, SIDES.length);
-	const boot = queue ? 60 : 0;
+	const boot = queue ? 60 * QUEUE_ENGINES.length : 0;
 	return { typical: Math.ceil((settings * one.typical + boot) / 60), bound: Math.ceil((settings * one.bound + boot) / 60) };
 }
 
@@ -46,23 +53,24 @@ export function capacityRecorder(config: CapacityConfig, simulator: DeskSimulato
 	let loadAverageStart = Number.NaN;
 	const settings: CapacitySetting[] = [];
 	let queueSkipped: string | undefined;
-	const settingsPlanned = 2 + (options.queue ? QUEUE_CAPACITY_LAYOUTS.length : 0);
+	const planned = settingsPlanned(options.queue);
 	const begin = () => {
 		if (started !== undefined) return;
 		started = Date.now();
 		loadAverageStart = loadavg()[0];
 		const minutes = capacityMinutes(config, options.queue);
-		log(`capacity: ${settingsPlanned} settings × ${SIDES.length} sides, ≤ ${config.capacityMaxSteps} steps of ${config.capacityStepSeconds} s per side; about ${minutes.typical} min, at most ${minutes.bound}`);
+		log(`capacity: ${planned} settings × ${SIDES.length} sides, ≤ ${config.capacityMaxSteps} steps of ${config.capacityStepSeconds} s per side; about ${minutes.typical} min, at most ${minutes.bound}`);
 	};
 	const progress = (key: string) => {
 		const elapsed = (Date.now() - (started ?? Date.now())) / 60_000;
-		log(`capacity, ${key}: ${settings.length} of ${settingsPlanned} settings done, ${elapsed.toFixed(1)} min into the section (each setting at most ${(capacitySettingSeconds(config, SIDES.length).bound / 60).toFixed(1)} min)`);
+		log(`capacity, ${key}: ${settings.length} of ${planned} settings done, ${elapsed.toFixed(1)} min into the section (each setting at most ${(capacitySettingSeconds(config, SIDES.length).bound / 60).toFixed(1)} min)`);
 	};
 	return {
 		/** The three sides in a regular-mode instance booted with the minimal trigger installed. */
 		async inInstance(instance: BenchInstance): Promise<void> {
 			begin();
-			progress(instance.setting.key);
+			const engine = instance.setting.key;
+			progress(engine);
 			const targets: CapacityTarget[] = [];
 			for (const side of SIDES) {
 				const deployed = await instance.deploy(workflowFor(side));
@@ -71,45 +79,37 @@ export function capacityRecorder(config: CapacityConfig, simulator: DeskSimulato
 			const setting = await measureCapacitySetting(
 				simulator,
 				targets,
-				{ key: instance.setting.key, label: `regular mode, ${instance.setting.key} engine`, engine: instance.setting.key, webhookProcessors: 0, workers: 0 },
+				{ key: capacityKey(engine, 0), label: `regular mode, ${engineWords(engine)}`, engine, webhookProcessors: 0, workers: 0 },
 				config,
 				log,
 			);
 			settings.push(setting);
 		},
-		/** Queue mode: a cluster of its own (default engine), 1 then 2 webhook processors, 1 worker. */
-		async inQueueMode(tarball: string, minimalTarball: string): Promise<void> {
+		/** A queue cluster of one engine setting (booted at 1 + 1, the minimal trigger installed): 1, then 2 webhook processors. */
+		async inCluster(cluster: QueueCluster, engine: EngineSetting): Promise<void> {
 			begin();
-			const skipped = !options.queue ? 'BENCH_QUEUE=off' : queueModeMissing();
-			if (skipped) {
-				log(`capacity, queue mode: not run (${skipped})`);
-				queueSkipped = skipped;
-				return;
+			for (const processors of QUEUE_CAPACITY_LAYOUTS) {
+				while (cluster.webhookProcessors.length < processors) await cluster.addWebhookProcessor();
+				const key = capacityKey(engine.key, processors);
+				progress(key);
+				const targets: CapacityTarget[] = [];
+				for (const side of SIDES) targets.push({ side, ...(await deployInCluster(cluster, workflowFor(side))) });
+				settings.push(
+					await measureCapacitySetting(
+						simulator,
+						targets,
+						{ key, label: `queue mode, ${processors} webhook processor${processors > 1 ? 's' : ''} + ${cluster.workers.length} worker, ${engineWords(engine.key)}`, engine: engine.key, webhookProcessors: processors, workers: cluster.workers.length },
+						config,
+						log,
+					),
+				);
 			}
-			let cluster: QueueCluster | undefined;
-			try {
-				log('capacity, queue mode: booting a cluster (1 webhook processor + 1 worker)');
-				cluster = await startQueueCluster({ webhookProcessors: 1, workers: 1, packageTarball: tarball, extraPackageTarballs: [minimalTarball], log: false });
-				await cluster.api.createCredential(CREDENTIAL_NAME, CREDENTIAL_TYPE, simulatorCredentials(simulator));
-				for (const processors of QUEUE_CAPACITY_LAYOUTS) {
-					while (cluster.webhookProcessors.length < processors) await cluster.addWebhookProcessor();
-					const key = `queue-${processors}`;
-					progress(key);
-					const targets: CapacityTarget[] = [];
-					for (const side of SIDES) targets.push(await deployInCluster(cluster, side));
-					settings.push(
-						await measureCapacitySetting(
-							simulator,
-							targets,
-							{ key, label: `queue mode, ${processors} webhook processor${processors > 1 ? 's' : ''} + ${cluster.workers.length} worker, default engine`, engine: 'default', webhookProcessors: processors, workers: cluster.workers.length },
-							config,
-							log,
-						),
-					);
-				}
-			} finally {
-				await cluster?.stop();
-			}
+		},
+		/** Queue mode not run, and why. */
+		skipQueue(reason: string): void {
+			begin();
+			log(`capacity, queue mode: not run (${reason})`);
+			queueSkipped = reason;
 		},
 		finish(n8nVersion: string): CapacityResults {
 			begin();
@@ -133,15 +133,4 @@ export function capacityRecorder(config: CapacityConfig, simulator: DeskSimulato
 			};
 		},
 	};
-}
-
-/** A side's workflow published in the cluster, its URL through the proxy, its executions from PostgreSQL. */
-async function deployInCluster(cluster: QueueCluster, side: CapacitySide): Promise<CapacityTarget> {
-	const workflow = workflowFor(side);
-	const created = await cluster.api.createWorkflow(workflow.json);
-	await cluster.api.activateWorkflow(created.id);
-	// Every webhook processor must know the webhook before the proxy sends it callbacks.
-	for (const processor of cluster.webhookProcessors) await cluster.api.waitForWebhook(`${processor.baseUrl}/webhook/${workflow.webhookPath}`);
-	const finished = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([status]) => !['new', 'running', 'waiting'].includes(status)));
-	return { side, url: `${cluster.proxy.url}/webhook/${workflow.webhookPath}`, executions: async () => finished(await executionStatusCounts(cluster.postgres, created.id)) };
 }

@@ -1,6 +1,7 @@
 /**
- * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, budgeted
- * at about 27 minutes on 2 cores (section 8, the capacity search, about 15 of them and at most 19); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
+ * How big a run is. `BENCH_SCALE=full` (default for `npm run bench`) is the real benchmark, about 55 minutes on
+ * 2 cores by its sections' estimates (section 8, the capacity search in 7 settings, about 25 of them; section 7,
+ * two sides in 5 settings, about 20); `smoke` runs every scenario with tiny counts (for the e2e smoke test).
  * `BENCH_QUEUE=off` leaves out queue mode (it needs PostgreSQL and Redis installed).
  * `BENCH_ONLY=decisions`, `getMany` or `capacity` runs only that section (benchOnly below).
  */
@@ -33,13 +34,23 @@ export interface BenchConfig {
 	/** Queue mode (1 + 1, then 2 + 2 processes): measured callbacks and unmeasured warm-up per configuration. */
 	queueCallbacks: number;
 	queueWarmup: number;
-	/** Decision callbacks (the VIP example): fixed open-loop rates and how many callbacks each sends. */
+	/** The engine settings sections 7 and 8 boot a queue cluster for (each boot costs about a minute). */
+	queueEngines: Array<'default' | 'tuned'>;
+	/** Decision callbacks (the VIP example and n8n's own nodes): fixed open-loop rates and how many callbacks each sends. */
 	decisionRates: { ratePerSecond: number; count: number }[];
-	/** Rates above the fixed ones, tried in turn (regular mode) until p99 reaches decisionP99LimitMs; the last is the cap. */
-	decisionSteps: number[];
-	/** Each step sends rate × this many seconds of callbacks. */
+	/** Each search step (and the overload step) sends rate × this many seconds of callbacks. */
 	decisionStepSeconds: number;
+	/** Sustained (regular mode): p99 under this with at least this share answered by the workflow. */
 	decisionP99LimitMs: number;
+	decisionMinWorkflowShare: number;
+	/** The search for the sustained rate after the fixed rates (rateSearch.ts): steps per side, factor, resolution, highest rate. */
+	decisionSearchMaxSteps: number;
+	decisionSearchGrowth: number;
+	decisionSearchResolution: number;
+	decisionCapPerSecond: number;
+	/** The overload step for ours: this multiple of its sustained rate, at most decisionOverloadMaxPerSecond (the load generator's reach). */
+	decisionOverloadFactor: number;
+	decisionOverloadMaxPerSecond: number;
 	/** Callbacks sent one at a time, unmeasured, before a setting's rates. */
 	decisionWarmup: number;
 	/** Each decision callback's time limit in the load generator (longer than Tencent's 2 s, to see how late answers are). */
@@ -84,14 +95,21 @@ const FULL: BenchConfig = {
 	simulatorCeilingConcurrency: 10,
 	queueCallbacks: 500,
 	queueWarmup: 50,
+	queueEngines: ['default', 'tuned'],
 	decisionRates: [
 		{ ratePerSecond: 1, count: 20 },
 		{ ratePerSecond: 10, count: 100 },
 		{ ratePerSecond: 50, count: 250 },
 	],
-	decisionSteps: [75, 100, 125, 150],
 	decisionStepSeconds: 5,
 	decisionP99LimitMs: 2000,
+	decisionMinWorkflowShare: 0.99,
+	decisionSearchMaxSteps: 5,
+	decisionSearchGrowth: 1.5,
+	decisionSearchResolution: 0.1,
+	decisionCapPerSecond: 150,
+	decisionOverloadFactor: 5,
+	decisionOverloadMaxPerSecond: 300,
 	decisionWarmup: 20,
 	decisionTimeoutMs: 5000,
 	capacityBoundsMs: [2000, 1000],
@@ -124,19 +142,28 @@ const SMOKE: BenchConfig = {
 	simulatorCeilingConcurrency: 4,
 	queueCallbacks: 20,
 	queueWarmup: 5,
+	// One cluster: the smoke run checks that queue mode works, not how the settings compare (CI time).
+	queueEngines: ['tuned'],
+	// Two rates (not three) and short steps: smoke measures two sides in three settings, within the e2e suite's time.
 	decisionRates: [
 		{ ratePerSecond: 1, count: 3 },
 		{ ratePerSecond: 10, count: 10 },
-		{ ratePerSecond: 50, count: 25 },
 	],
-	decisionSteps: [75],
 	decisionStepSeconds: 1,
 	decisionP99LimitMs: 2000,
-	decisionWarmup: 3,
+	decisionMinWorkflowShare: 0.99,
+	decisionSearchMaxSteps: 1,
+	decisionSearchGrowth: 1.5,
+	decisionSearchResolution: 0.1,
+	decisionCapPerSecond: 75,
+	decisionOverloadFactor: 5,
+	decisionOverloadMaxPerSecond: 30,
+	decisionWarmup: 2,
 	decisionTimeoutMs: 5000,
 	capacityBoundsMs: [2000, 1000],
 	capacityStepSeconds: 1,
-	capacityMaxSteps: 2,
+	// One step per side: the search's rules are unit-tested; smoke shows every setting and side runs.
+	capacityMaxSteps: 1,
 	capacityResolution: 0.06,
 	capacityGrowth: 1.3,
 	capacityStartFraction: 0.8,

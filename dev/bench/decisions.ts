@@ -1,37 +1,33 @@
 /**
- * Decision callbacks: how fast Desk gets its routing answer (ChatBot.OnAssignHuman) from the VIP example
- * (examples/route-vip-customers.json: Decision Trigger → HTTP Request to a CRM → IF → Callback Answer) in a
- * real n8n, with the CRM stand-in answering at once. Callbacks are signed by the simulator exactly as Desk
- * signs them (no RequestID, Desk does not retry a decision) and sent OPEN LOOP at fixed rates: request i
- * starts i / rate seconds after the first whether or not earlier ones were answered, as Desk sends one
- * customer's request without waiting for another's answer.
+ * Decision callbacks: how fast Desk gets its routing answer (ChatBot.OnAssignHuman) for the same work done two
+ * ways (vipWorkflows.ts): our VIP example (Decision Trigger → HTTP Request to a CRM → IF → Callback Answer) and
+ * the same workflow from n8n's own nodes (Webhook → HTTP Request → IF → Respond to Webhook), in a real n8n with
+ * the CRM stand-in answering at once. Callbacks are signed by the simulator exactly as Desk signs them (no
+ * RequestID, Desk does not retry a decision; n8n's side ignores the signature) and sent OPEN LOOP at fixed
+ * rates: request i starts i / rate seconds after the first whether or not earlier ones were answered, as Desk
+ * sends one customer's request without waiting for another's answer. The sides take turns rate by rate.
  *
  * The customer is always a VIP, so the workflow's answer is the VIP group and the trigger's fallback group
- * means the answer guard answered (the workflow failed, or missed the deadline). Per setting × rate: p50, p95,
- * p99 and the share of fallback answers; then rates are stepped up until p99 reaches the limit (2 s,
- * Tencent's before-callback timeout) or a cap.
+ * means the answer guard answered (the workflow failed, missed the deadline, or the trigger shed the load).
+ * Per setting × side × rate: p50, p95, p99, who answered, and the share answered validly within Tencent's 2 s.
+ * Then (when asked) the sustained rate of each side: the highest rate with p99 under 2 s and at least 99 %
+ * answered by the workflow, found by the stepped-rate search (rateSearch.ts); then one overload step for ours
+ * at 5× its sustained rate: does every callback still get a valid answer (the workflow's or the fallback) in time?
  */
 import { randomUUID } from 'crypto';
 import { loadavg } from 'os';
 import { setTimeout as sleep } from 'timers/promises';
 
 import { decisionInfo } from '../../nodes/shared/decisionCallbacks';
-import { DECISION_OPTION_DEFAULTS } from '../../nodes/TencentCloudDeskDecisionTrigger/decisionProperties';
-import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
-import type { WorkflowJson } from '../harness';
-import { loadExample, triggerWebhookId, withBaseUrl } from '../harness/examples';
 import { runLoad, type LoadPacing, type SendOutcome } from '../harness/loadGenerator';
-import type { Logger } from '../harness/log';
-import { executionStatusCounts, startQueueCluster, waitForSettledExecutions, type QueueCluster } from '../harness/queue';
 import type { ShopStandIn } from '../harness/shopStandIn';
 import type { DeskSimulator } from '../simulator';
 import { DEFAULT_CUSTOMER_SERVICE_ID } from '../simulator/defaults';
-import { simulatorCredentials } from '../simulator/n8nCredential';
 import type { BenchConfig } from './config';
-import { finishedExecutions, waitForFinishedExecutions, type BenchInstance } from './n8nSetup';
-import { CREDENTIAL_NAME } from './workflows';
+import { engineWords } from './n8nSetup';
+import { nextRate, rateBracket, sustainedStep, type StepCriterion } from './rateSearch';
+import type { AnswerGroups, DecisionSide } from './vipWorkflows';
 
-export const DECISION_EXAMPLE = 'route-vip-customers.json';
 const COMMAND = decisionInfo('assignHuman').commands[0];
 /** Tencent's before-callback timeout: an answer later than this is one Desk no longer waits for. */
 export const TENCENT_TIMEOUT_MS = 2000;
@@ -42,11 +38,13 @@ const VIP_USER = 'bench_vip_user';
 export type AnsweredBy = 'workflow' | 'fallback' | 'other' | 'failed';
 
 export interface DecisionRateRun {
-	/** `legacy` / `default` (regular mode) or `queue`. */
+	/** `legacy` / `default` / `tuned` (regular mode) or `queue` / `queue-tuned`. */
 	setting: string;
+	/** Older results lack it: ours. */
+	side?: DecisionSide;
 	ratePerSecond: number;
-	/** `rate`: one of the fixed rates; `step`: a rate tried while looking for the p99 limit. */
-	kind: 'rate' | 'step';
+	/** `rate`: one of the fixed rates; `step`: a rate tried by the search; `overload`: a multiple of the sustained rate. */
+	kind: 'rate' | 'step' | 'overload';
 	count: number;
 	p50Ms: number;
 	p95Ms: number;
@@ -58,6 +56,8 @@ export interface DecisionRateRun {
 	fallbackShare: number;
 	/** Requests whose answer took TENCENT_TIMEOUT_MS or longer (or never came), over count. */
 	lateShare: number;
+	/** Valid answers (the workflow's or the fallback) within TENCENT_TIMEOUT_MS, over count. Older results lack it. */
+	validInTimeShare?: number;
 	byStatus: Record<string, number>;
 	/** How the open-loop schedule was kept (start lag from this process). */
 	pacing: LoadPacing;
@@ -67,15 +67,16 @@ export interface DecisionRateRun {
 	loadAverageAfter: number;
 }
 
-export interface DecisionCrossing {
+/** A side's sustained rate in one setting: p99 under the limit with at least the share answered by the workflow. */
+export interface DecisionSustained {
 	setting: string;
-	limitMs: number;
-	/** The highest rate that would have been tried. */
-	capPerSecond: number;
-	/** The first rate (ascending) whose p99 reached the limit; undefined when none did. */
-	crossedAtPerSecond?: number;
-	/** The highest rate tried below the crossing (or the highest tried when none crossed). */
-	highestBelowPerSecond?: number;
+	side: DecisionSide;
+	/** The highest passing rate below the lowest failing one; undefined when no rate tried passed. */
+	ratePerSecond?: number;
+	/** The lowest failing rate; undefined when every rate tried passed (the sustained rate is a lower bound). */
+	failedAtPerSecond?: number;
+	/** Whether the search ran (false: from the fixed rates alone). */
+	searched: boolean;
 }
 
 export interface DecisionResults {
@@ -90,8 +91,15 @@ export interface DecisionResults {
 	requestTimeoutMs: number;
 	/** Unanswered-at-start callbacks sent one by one before each setting's runs. */
 	warmup: number;
+	/** What "sustained" means: p99 under this with at least this share answered by the workflow. Older results lack them. */
+	p99LimitMs?: number;
+	minWorkflowShare?: number;
+	/** The overload step's rate as a multiple of ours's sustained rate, and its cap. */
+	overloadFactor?: number;
+	overloadMaxPerSecond?: number;
 	runs: DecisionRateRun[];
-	crossings: DecisionCrossing[];
+	/** Per setting and side (older results lack it). */
+	sustained?: DecisionSustained[];
 	/** Queue mode not measured, and why. */
 	queueSkipped?: string;
 	/** Queue mode's layout, when measured. */
@@ -103,54 +111,23 @@ export interface DecisionResults {
 	durationSeconds: number;
 }
 
-interface VipWorkflow {
-	json: WorkflowJson;
-	webhookId: string;
-	vipGroup: number;
-	fallbackGroup: number;
-	deadlineMs: number;
+/** "regular mode, default engine", "queue mode (1 + 1, default engine, tuned)". */
+export function decisionSettingLabel(decisions: Pick<DecisionResults, 'queue'>, setting: string): string {
+	const queue = setting === 'queue' || setting.startsWith('queue-');
+	const engine = setting === 'queue' ? 'default' : setting.replace(/^queue-/, '');
+	const words = engineWords(engine === 'tuned' || engine === 'legacy' ? engine : 'default');
+	if (!queue) return `regular mode, ${words}`;
+	const layout = decisions.queue;
+	return layout ? `queue mode (${layout.webhookProcessors} + ${layout.workers}, ${words})` : `queue mode, ${words}`;
 }
 
-function numberAt(value: unknown, what: string): number {
-	const raw = typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value;
-	const parsed = Number(raw);
-	if (!Number.isInteger(parsed)) throw new Error(`${DECISION_EXAMPLE}: ${what} is not an integer (${JSON.stringify(value)})`);
-	return parsed;
-}
-
-/**
- * The example as a user imports it, pointed at the CRM stand-in and the bench's credential, with a fresh
- * webhook id; the groups and the deadline are read from it (so the bench follows the example).
- */
-export function vipRoutingWorkflow(crmUrl: string): VipWorkflow {
-	const example = withBaseUrl(loadExample(DECISION_EXAMPLE), 'https://crm.example.com', crmUrl);
-	const exampleWebhookId = triggerWebhookId(example);
-	const webhookId = randomUUID();
-	const trigger = example.nodes.find((node) => node.webhookId === exampleWebhookId);
-	const vipNode = example.nodes.find((node) => node.name === 'Route to VIP Group');
-	if (!trigger || !vipNode) throw new Error(`${DECISION_EXAMPLE}: no Decision Trigger or no "Route to VIP Group" node`);
-	const options = (trigger.parameters?.options ?? {}) as { deadlineMs?: number };
-	const fallbackGroup = numberAt(trigger.parameters?.fallbackSkillGroup, 'the fallback skill group');
-	const vipGroup = numberAt(vipNode.parameters?.skillGroup, 'the VIP skill group');
-	if (vipGroup === fallbackGroup) throw new Error(`${DECISION_EXAMPLE}: the VIP group equals the fallback group; fallbacks could not be told apart`);
-	const json: WorkflowJson = {
-		...example,
-		name: `bench: ${example.name}`,
-		nodes: example.nodes.map((node) => ({
-			...node,
-			...(node.webhookId === exampleWebhookId && { webhookId }),
-			...(node.credentials && {
-				credentials: Object.fromEntries(Object.keys(node.credentials).map((type) => [type, { name: CREDENTIAL_NAME }])),
-			}),
-		})),
-	};
-	return { json, webhookId, vipGroup, fallbackGroup, deadlineMs: options.deadlineMs ?? DECISION_OPTION_DEFAULTS.deadlineMs };
-}
+/** Older results have no side: they measured ours alone. */
+export const sideOf = (run: DecisionRateRun): DecisionSide => run.side ?? 'ours';
 
 type RoutingOutcome = SendOutcome & { answeredBy: AnsweredBy };
 
 /** The load generator's `send`: one routing callback for the VIP customer, signed as Desk signs it. */
-function routingSender(simulator: DeskSimulator, url: string, workflow: VipWorkflow) {
+function routingSender(simulator: DeskSimulator, url: string, groups: AnswerGroups) {
 	return async (_index: number, timeoutMs: number): Promise<RoutingOutcome> => {
 		const result = await simulator.sendCallback(
 			url,
@@ -161,12 +138,12 @@ function routingSender(simulator: DeskSimulator, url: string, workflow: VipWorkf
 			status: result.status,
 			latencyMs: result.latencyMs,
 			...(result.error !== undefined && { error: result.error }),
-			answeredBy: answeredBy(result.status, result.responseText, workflow),
+			answeredBy: answeredBy(result.status, result.responseText, groups),
 		};
 	};
 }
 
-export function answeredBy(status: number | null, text: string, groups: { vipGroup: number; fallbackGroup: number }): AnsweredBy {
+export function answeredBy(status: number | null, text: string, groups: AnswerGroups): AnsweredBy {
 	if (status !== 200) return 'failed';
 	let group: unknown;
 	try {
@@ -179,50 +156,39 @@ export function answeredBy(status: number | null, text: string, groups: { vipGro
 	return 'other';
 }
 
-/** Where the example runs and how its executions are counted. */
+/** Where one side runs and how its executions are counted. */
 export interface DecisionTarget {
 	setting: string;
+	side: DecisionSide;
+	groups: AnswerGroups;
 	url: string;
-	/** Executions of the workflow so far, by status. */
+	/** Finished executions of the workflow so far, by status. */
 	executions(): Promise<Record<string, number>>;
-	/** Waits (bounded) until at least `total` executions have finished; returns the counts. */
-	settle(total: number, timeoutMs: number): Promise<Record<string, number>>;
+	/** Executions started and not finished yet. */
+	unfinished(): Promise<number>;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 const minus = (after: Record<string, number>, before: Record<string, number>) =>
 	Object.fromEntries(Object.entries(after).map(([status, n]) => [status, n - (before[status] ?? 0)]).filter(([, n]) => (n as number) > 0));
 
-/** The example deployed in a regular-mode bench instance. */
-export async function regularTarget(instance: BenchInstance, workflow: VipWorkflow): Promise<DecisionTarget> {
-	const deployed = await instance.deploy({ json: workflow.json, webhookPath: `${workflow.webhookId}/webhook`, timedNodes: [] });
-	const counts = async () => {
-		const { success, error } = await finishedExecutions(instance.n8n, deployed.id);
-		return { success, error };
-	};
-	return {
-		setting: instance.setting.key,
-		url: deployed.url,
-		executions: counts,
-		async settle(expected, timeoutMs) {
-			const done = await waitForFinishedExecutions(instance.n8n, deployed.id, expected, timeoutMs);
-			return { success: done.success, error: done.error };
-		},
-	};
-}
-
 /**
- * Waits until at least `expected` executions finished (each answered callback ran one; a callback the load
- * generator gave up on may or may not have), then until the count stays the same for a second, bounded.
+ * Waits (bounded) until at least `expected` executions finished (every answer from the workflow ran one; a
+ * callback answered with the fallback, or given up on by the load generator, may or may not have: the trigger
+ * may have shed it), then until none is unfinished and the count stays the same for a second.
  */
 async function settled(target: DecisionTarget, expected: number, timeoutMs: number): Promise<Record<string, number>> {
 	const deadline = Date.now() + timeoutMs;
-	let counts = await target.settle(expected, timeoutMs);
+	let counts = await target.executions();
+	while (total(counts) < expected && Date.now() < deadline) {
+		await sleep(200);
+		counts = await target.executions();
+	}
 	for (;;) {
 		if (Date.now() > deadline) return counts;
 		await sleep(1_000);
-		const again = await target.executions();
-		if (total(again) === total(counts)) return again;
+		const [again, open] = await Promise.all([target.executions(), target.unfinished()]);
+		if (open === 0 && total(again) === total(counts)) return again;
 		counts = again;
 	}
 }
@@ -231,22 +197,22 @@ async function settled(target: DecisionTarget, expected: number, timeoutMs: numb
 async function measureRate(
 	simulator: DeskSimulator,
 	target: DecisionTarget,
-	workflow: VipWorkflow,
 	rate: { ratePerSecond: number; count: number; kind: DecisionRateRun['kind'] },
 	timeoutMs: number,
 ): Promise<DecisionRateRun> {
 	const before = await target.executions();
 	// A cap the schedule never reaches: every request ends within timeoutMs.
 	const cap = Math.ceil((rate.ratePerSecond * timeoutMs) / 1000) + 1;
-	const run = await runLoad({ count: rate.count, concurrency: cap, ratePerSecond: rate.ratePerSecond, timeoutMs }, routingSender(simulator, target.url, workflow));
+	const run = await runLoad({ count: rate.count, concurrency: cap, ratePerSecond: rate.ratePerSecond, timeoutMs }, routingSender(simulator, target.url, target.groups));
 	const loadAverageAfter = loadavg()[0];
-	const answered = run.outcomes.filter((outcome) => outcome.status !== null).length;
-	const after = await settled(target, total(before) + answered, Math.max(120_000, rate.count * 500));
 	const by: Record<AnsweredBy, number> = { workflow: 0, fallback: 0, other: 0, failed: 0 };
 	for (const outcome of run.outcomes) by[outcome.answeredBy]++;
+	const after = await settled(target, total(before) + by.workflow, Math.max(120_000, rate.count * 500));
 	const late = run.outcomes.filter((outcome) => outcome.status !== 200 || outcome.latencyMs >= TENCENT_TIMEOUT_MS).length;
+	const validInTime = run.outcomes.filter((outcome) => (outcome.answeredBy === 'workflow' || outcome.answeredBy === 'fallback') && outcome.latencyMs < TENCENT_TIMEOUT_MS).length;
 	return {
 		setting: target.setting,
+		side: target.side,
 		ratePerSecond: rate.ratePerSecond,
 		kind: rate.kind,
 		count: rate.count,
@@ -257,6 +223,7 @@ async function measureRate(
 		answeredBy: by,
 		fallbackShare: by.fallback / rate.count,
 		lateShare: late / rate.count,
+		validInTimeShare: validInTime / rate.count,
 		byStatus: run.byStatus,
 		pacing: run.pacing ?? { ratePerSecond: rate.ratePerSecond, maxStartLagMs: 0, lateStarts: 0, startSpanMs: 0 },
 		executions: minus(after, before),
@@ -264,95 +231,104 @@ async function measureRate(
 	};
 }
 
+export type DecisionConfig = Pick<
+	BenchConfig,
+	| 'decisionRates'
+	| 'decisionStepSeconds'
+	| 'decisionP99LimitMs'
+	| 'decisionMinWorkflowShare'
+	| 'decisionSearchMaxSteps'
+	| 'decisionSearchGrowth'
+	| 'decisionSearchResolution'
+	| 'decisionCapPerSecond'
+	| 'decisionOverloadFactor'
+	| 'decisionOverloadMaxPerSecond'
+	| 'decisionWarmup'
+	| 'decisionTimeoutMs'
+>;
+
+/** A run counts toward the sustained rate: p99 under the limit and at least the share answered by the workflow. */
+export function decisionPasses(run: DecisionRateRun, limits: { p99LimitMs: number; minWorkflowShare: number }): boolean {
+	return run.p99Ms < limits.p99LimitMs && run.answeredBy.workflow / run.count >= limits.minWorkflowShare;
+}
+
+/** The sustained rate of one side from its runs (fixed rates and search steps; not the overload step). */
+export function decisionSustained(runs: DecisionRateRun[], key: { setting: string; side: DecisionSide; searched: boolean }, limits: { p99LimitMs: number; minWorkflowShare: number }): DecisionSustained {
+	const own = runs.filter((run) => run.setting === key.setting && sideOf(run) === key.side && run.kind !== 'overload');
+	const criterion: StepCriterion<DecisionRateRun> = (run) => decisionPasses(run, limits);
+	const { failed } = rateBracket(own, criterion);
+	const passed = sustainedStep(own, criterion)?.ratePerSecond;
+	return { ...key, ...(passed !== undefined && { ratePerSecond: passed }), ...(failed !== undefined && { failedAtPerSecond: failed }) };
+}
+
 export interface DecisionSettingOptions {
-	config: Pick<BenchConfig, 'decisionRates' | 'decisionSteps' | 'decisionStepSeconds' | 'decisionP99LimitMs' | 'decisionWarmup' | 'decisionTimeoutMs'>;
-	/** Step the rate up to find where p99 reaches the limit (regular mode). */
-	findCrossing: boolean;
+	config: DecisionConfig;
+	/** Search each side's sustained rate and measure ours at a multiple of it (regular mode). */
+	search: boolean;
 	log?: (line: string) => void;
 }
 
-/** The fixed rates (and, if asked, the steps) in one setting: warm-up, then each rate in ascending order. */
+/**
+ * One setting, every side: warm-up, the fixed rates in ascending order (the sides taking turns, in an order
+ * rotated by rate), then, if asked, the search for each side's sustained rate (sides taking turns step by
+ * step) and the overload step for ours.
+ */
 export async function measureDecisionSetting(
 	simulator: DeskSimulator,
-	target: DecisionTarget,
-	workflow: VipWorkflow,
+	targets: DecisionTarget[],
 	options: DecisionSettingOptions,
-): Promise<{ runs: DecisionRateRun[]; crossing?: DecisionCrossing }> {
+): Promise<{ runs: DecisionRateRun[]; sustained: DecisionSustained[] }> {
 	const { config, log = () => undefined } = options;
-	const warmupBefore = await target.executions();
-	await runLoad({ count: config.decisionWarmup, concurrency: 1, timeoutMs: config.decisionTimeoutMs }, routingSender(simulator, target.url, workflow));
-	await settled(target, total(warmupBefore) + config.decisionWarmup, 120_000);
-
+	for (const target of targets) {
+		const warmupBefore = await target.executions();
+		const warmup = await runLoad({ count: config.decisionWarmup, concurrency: 1, timeoutMs: config.decisionTimeoutMs }, routingSender(simulator, target.url, target.groups));
+		await settled(target, total(warmupBefore) + warmup.outcomes.filter((outcome) => outcome.answeredBy === 'workflow').length, 120_000);
+	}
 	const runs: DecisionRateRun[] = [];
-	const report = (run: DecisionRateRun) =>
+	const measure = async (target: DecisionTarget, rate: { ratePerSecond: number; count: number; kind: DecisionRateRun['kind'] }) => {
+		const run = await measureRate(simulator, target, rate, config.decisionTimeoutMs);
 		log(
-			`  ${run.setting} ${run.ratePerSecond}/s × ${run.count}: p50 ${run.p50Ms.toFixed(0)} ms, p95 ${run.p95Ms.toFixed(0)} ms, p99 ${run.p99Ms.toFixed(0)} ms, fallback ${(run.fallbackShare * 100).toFixed(1)} %`,
+			`  ${run.setting} ${run.side} ${run.kind} ${run.ratePerSecond}/s × ${run.count}: p50 ${run.p50Ms.toFixed(0)} ms, p99 ${run.p99Ms.toFixed(0)} ms, workflow ${run.answeredBy.workflow}, fallback ${run.answeredBy.fallback}, none ${run.answeredBy.failed + run.answeredBy.other}`,
 		);
-	const rates = [...config.decisionRates].sort((a, b) => a.ratePerSecond - b.ratePerSecond);
-	for (const rate of rates) {
-		const run = await measureRate(simulator, target, workflow, { ...rate, kind: 'rate' }, config.decisionTimeoutMs);
-		report(run);
 		runs.push(run);
-	}
-	if (!options.findCrossing) return { runs };
-
-	const limitMs = config.decisionP99LimitMs;
-	const highestFixed = rates.at(-1)?.ratePerSecond ?? 0;
-	const steps = [...config.decisionSteps].filter((rate) => rate > highestFixed).sort((a, b) => a - b);
-	const capPerSecond = Math.max(highestFixed, ...steps);
-	const crossed = () => runs.find((run) => run.p99Ms >= limitMs);
-	for (const ratePerSecond of steps) {
-		if (crossed()) break;
-		const count = Math.max(1, Math.round(ratePerSecond * config.decisionStepSeconds));
-		const run = await measureRate(simulator, target, workflow, { ratePerSecond, count, kind: 'step' }, config.decisionTimeoutMs);
-		report(run);
-		runs.push(run);
-	}
-	const crossing = crossed();
-	const below = runs.filter((run) => run.p99Ms < limitMs && (!crossing || run.ratePerSecond < crossing.ratePerSecond));
-	return {
-		runs,
-		crossing: {
-			setting: target.setting,
-			limitMs,
-			capPerSecond,
-			...(crossing && { crossedAtPerSecond: crossing.ratePerSecond }),
-			...(below.length > 0 && { highestBelowPerSecond: Math.max(...below.map((run) => run.ratePerSecond)) }),
-		},
+		return run;
 	};
-}
-
-/**
- * Queue mode: a cluster of its own (1 webhook processor + 1 worker, default engine) with the example, the
- * fixed rates only. Stops the cluster before returning.
- */
-export async function measureDecisionsInQueueMode(
-	simulator: DeskSimulator,
-	shop: ShopStandIn,
-	options: DecisionSettingOptions & { tarball: string; workerConcurrency?: number; clusterLog?: Logger | boolean },
-): Promise<{ runs: DecisionRateRun[]; layout: NonNullable<DecisionResults['queue']> }> {
-	const layout = { webhookProcessors: 1, workers: 1, workerConcurrency: options.workerConcurrency ?? 10 };
-	let cluster: QueueCluster | undefined;
-	try {
-		cluster = await startQueueCluster({ ...layout, packageTarball: options.tarball, log: options.clusterLog ?? false });
-		await cluster.api.createCredential(CREDENTIAL_NAME, CREDENTIAL_TYPE, simulatorCredentials(simulator));
-		const workflow = vipRoutingWorkflow(shop.url);
-		const created = await cluster.api.createWorkflow(workflow.json);
-		await cluster.api.activateWorkflow(created.id);
-		await cluster.waitForWebhook(workflow.webhookId);
-		const postgres = cluster.postgres;
-		const finished = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([status]) => !['new', 'running', 'waiting'].includes(status)));
-		const target: DecisionTarget = {
-			setting: 'queue',
-			url: cluster.webhookUrl(workflow.webhookId),
-			executions: async () => finished(await executionStatusCounts(postgres, created.id)),
-			settle: async (expected, timeoutMs) => finished(await waitForSettledExecutions(postgres, created.id, { expectedAtLeast: expected, timeoutMs })),
-		};
-		const { runs } = await measureDecisionSetting(simulator, target, workflow, { ...options, findCrossing: false });
-		return { runs, layout };
-	} finally {
-		await cluster?.stop();
+	const rates = [...config.decisionRates].sort((a, b) => a.ratePerSecond - b.ratePerSecond);
+	for (const [index, rate] of rates.entries()) {
+		for (let k = 0; k < targets.length; k++) await measure(targets[(k + index) % targets.length], { ...rate, kind: 'rate' });
 	}
+	const limits = { p99LimitMs: config.decisionP99LimitMs, minWorkflowShare: config.decisionMinWorkflowShare };
+	const sustainedOf = (target: DecisionTarget) => decisionSustained(runs, { setting: target.setting, side: target.side, searched: options.search }, limits);
+	if (!options.search) return { runs, sustained: targets.map(sustainedOf) };
+
+	const stepsOf = (target: DecisionTarget) => runs.filter((run) => run.side === target.side && run.kind !== 'overload');
+	const searchOptions = { startPerSecond: rates[0]?.ratePerSecond ?? 1, growth: config.decisionSearchGrowth, resolution: config.decisionSearchResolution, maxPerSecond: config.decisionCapPerSecond };
+	const criterion: StepCriterion<DecisionRateRun> = (run) => decisionPasses(run, limits);
+	const searching = new Set(targets.map((_, index) => index));
+	const stepsTaken = targets.map(() => 0);
+	for (let round = 0; searching.size > 0; round++) {
+		for (let k = 0; k < targets.length; k++) {
+			const index = (k + round) % targets.length;
+			if (!searching.has(index)) continue;
+			const rate = nextRate(stepsOf(targets[index]), [criterion], searchOptions);
+			if (rate === undefined || stepsTaken[index] >= config.decisionSearchMaxSteps) {
+				searching.delete(index);
+				continue;
+			}
+			stepsTaken[index]++;
+			await measure(targets[index], { ratePerSecond: rate, count: Math.max(1, Math.round(rate * config.decisionStepSeconds)), kind: 'step' });
+		}
+	}
+	const sustained = targets.map(sustainedOf);
+	for (const entry of sustained) log(`  ${entry.setting} ${entry.side}: sustained ${entry.ratePerSecond ?? 'none'}/s (p99 < ${limits.p99LimitMs} ms, ≥ ${limits.minWorkflowShare * 100} % by the workflow)`);
+	const ours = targets.find((target) => target.side === 'ours');
+	const oursRate = sustained.find((entry) => entry.side === 'ours')?.ratePerSecond;
+	if (ours && oursRate !== undefined) {
+		// Above what the process answers in time: the trigger should shed load and still answer every callback validly.
+		const rate = Math.round(Math.min(config.decisionOverloadMaxPerSecond, oursRate * config.decisionOverloadFactor) * 10) / 10;
+		await measure(ours, { ratePerSecond: rate, count: Math.max(1, Math.round(rate * config.decisionStepSeconds)), kind: 'overload' });
+	}
+	return { runs, sustained };
 }
 
 /** The known VIP customer in the CRM stand-in (answering at once). */

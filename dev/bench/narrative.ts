@@ -4,7 +4,8 @@
  * against the previous run at the same output path, and what the capacity search found. Nothing here is
  * fixed text about a run; the explanations that are not about a run live in EXPLANATIONS.md.
  */
-import type { CapacityResults } from './capacity';
+import { CAPACITY_FINISH_WITHIN_SECONDS, keptUp, type CapacityResults } from './capacity';
+import { engineWords } from './n8nSetup';
 import type { SectionLoad } from './machine';
 import { capacityGoal, capacityOf, capacityOpen, CAPACITY_GOAL_RATIO, lowestTried, summaryFigures, type BenchResults, type PreviousRun, type TargetCheck } from './results';
 import { ratio } from '../harness/stats';
@@ -14,7 +15,7 @@ export const QUIET_START_SHARE = 0.5;
 
 const num = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const figure = (value: number) => (Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : 'n/a');
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+export const list = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 const pctChange = (before: number, after: number) => {
 	const r = ratio(after - before, before);
 	return Number.isFinite(r) ? `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(0)} %` : 'n/a';
@@ -130,13 +131,20 @@ export function capacitySentences(capacity: CapacityResults): string[] {
 			);
 		}
 	}
-	const queue1 = capacity.settings.find((setting) => setting.key === 'queue-1');
-	const queue2 = capacity.settings.find((setting) => setting.key === 'queue-2');
-	const one = queue1 && capacityOf(queue1, 'ours', loose);
-	const two = queue2 && capacityOf(queue2, 'ours', loose);
-	if (one !== undefined && two !== undefined && queue1 && queue2) {
+	for (const engine of [...new Set(capacity.settings.filter((setting) => setting.webhookProcessors > 0).map((setting) => setting.engine))]) {
+		const queue1 = capacity.settings.find((setting) => setting.engine === engine && setting.webhookProcessors === 1);
+		const queue2 = capacity.settings.find((setting) => setting.engine === engine && setting.webhookProcessors === 2);
+		const one = queue1 && capacityOf(queue1, 'ours', loose);
+		const two = queue2 && capacityOf(queue2, 'ours', loose);
+		if (one === undefined || two === undefined || !queue1 || !queue2) continue;
 		const bounded = !capacityOpen(queue1, 'ours', loose) && !capacityOpen(queue2, 'ours', loose);
-		sentences.push(`Queue mode, ours: 2 webhook processors sustained ${num(ratio(two, one))}× what 1 did on the same cores${bounded ? '' : ' (from lower bounds)'}.`);
+		sentences.push(`Queue mode (${engineWords(engine)}), ours: 2 webhook processors sustained ${num(ratio(two, one))}× what 1 did on the same cores${bounded ? '' : ' (from lower bounds)'}.`);
+	}
+	const behind = capacity.settings.flatMap((setting) => setting.sides.flatMap((side) => side.steps.filter((step) => step.errors === 0 && step.p99Ms < loose && !keptUp(step)).map((step) => ({ setting, side, step }))));
+	if (behind.length) {
+		sentences.push(
+			`Steps whose acks were in time but whose executions fell behind (the last finished more than ${CAPACITY_FINISH_WITHIN_SECONDS} s after the last ack), so they did not pass: ${behind.map(({ setting, side, step }) => `${setting.key} ${SIDE_NAMES[side.side]} at ${step.ratePerSecond}/s (${step.drainSeconds} s)`).join(', ')}.`,
+		);
 	}
 	if (capacity.queueSkipped) sentences.push(`Queue mode: not measured (${capacity.queueSkipped}).`);
 	return sentences;

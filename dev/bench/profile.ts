@@ -3,8 +3,8 @@
  * callbacks to one side, stops n8n (the profile is written at exit) and summarizes the samples taken
  * while the load ran.
  *
- *   npx tsx bench/profile.ts [ours|bare|diy] [legacy|default] [count]
- *   npx tsx bench/profile.ts [action-ours|action-diy] [legacy|default] [items]   (Get State, no rate limit)
+ *   npx tsx bench/profile.ts [ours|bare|diy] [legacy|default|tuned] [count]
+ *   npx tsx bench/profile.ts [action-ours|action-diy] [legacy|default|tuned] [items]   (Get State, no rate limit)
  *
  * Prints the summary and writes it next to the raw profile under bench/out/profiles/.
  */
@@ -22,8 +22,8 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function main(): Promise<void> {
 	const [side = 'ours', engine = 'legacy', countArg = '500'] = process.argv.slice(2);
-	if (!['ours', 'bare', 'diy', 'action-ours', 'action-diy'].includes(side) || !(engine === 'legacy' || engine === 'default')) {
-		throw new Error('usage: tsx bench/profile.ts [ours|bare|diy|action-ours|action-diy] [legacy|default] [count]');
+	if (!['ours', 'bare', 'diy', 'action-ours', 'action-diy'].includes(side) || !(engine === 'legacy' || engine === 'default' || engine === 'tuned')) {
+		throw new Error('usage: tsx bench/profile.ts [ours|bare|diy|action-ours|action-diy] [legacy|default|tuned] [count]');
 	}
 	const count = Number(countArg);
 	const outDir = join(__dirname, 'out', 'profiles', `${side}-${engine}-${Date.now()}`);

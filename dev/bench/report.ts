@@ -4,10 +4,11 @@
  */
 import type { ActionRun } from './action';
 import type { CallbackRun } from './callbacks';
-import { CAPACITY_SIDES, passes, type CapacityResults } from './capacity';
-import { capacitySentences, machineSentences, readingThisRun } from './narrative';
+import { CAPACITY_FINISH_WITHIN_SECONDS, CAPACITY_SIDES, keptUp, passes, type CapacityResults } from './capacity';
+import { capacitySentences, list, machineSentences, readingThisRun } from './narrative';
 import type { SectionLoad } from './machine';
-import type { DecisionResults } from './decisions';
+import { decisionSettingLabel, sideOf, type DecisionRateRun, type DecisionResults, type DecisionSustained } from './decisions';
+import type { DecisionSide } from './vipWorkflows';
 import { getManySection, getManySummaryRows } from './getMany';
 import type { MemorySample } from './memorySampler';
 import type { BenchResults } from './results';
@@ -20,14 +21,16 @@ import {
 	callbackGrowthPoints,
 	callbackRun,
 	capacityCeilingOf,
-	capacityGoal,
+	capacityGoals,
 	capacityOf,
 	capacityOpen,
 	checkTargets,
 	decisionGoal,
+	decisionRatioCheck,
 	decisionRun,
 	DECISION_GOAL_RATE,
 	DECISION_GOAL_SETTING,
+	GOAL_ENGINE,
 	growthOf,
 	queueRun,
 	queueSkipReason,
@@ -216,7 +219,7 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 		`Measured ${capacity.measuredAt} by \`${capacity.command}\` in ${fmt(capacity.durationSeconds / 60, 1)} min (load average ${fmt(capacity.loadAverageStart, 2)} → ${fmt(capacity.loadAverageEnd, 2)}), n8n ${capacity.n8nVersion}.` +
 			(scale === 'smoke' ? ` Smoke scale: ${capacity.stepSeconds} s steps, at most ${capacity.maxSteps} per side, enough to show the section works, not to measure capacity.` : ''),
 		'',
-		`Callbacks per second one setting sustains with the ack's p99 under ${bounds}, for three sides in the same n8n: ${Object.entries(CAPACITY_SIDES).map(([key, label]) => `${label}${key === 'minimal' ? ' (a community package of its own, `dev/bench/minimalTrigger/`, installed beside this one: it hands on its body and answers with the ack, nothing else, the least any community trigger costs)' : ''}`).join(', ')}. Each step sends rate × ${capacity.stepSeconds} s of signed callbacks open loop (callback i starts i / rate s after the first, answered or not; each with a ${int(capacity.requestTimeoutMs)} ms limit) to 127.0.0.1, then waits for their executions to finish. A step passes a bound when its ack p99 is under it with every ack HTTP 200 and no failed execution. The first step is ${capacity.startFraction}× a closed-loop probe's acks/s; rates then go up or down by ${capacity.growth}× until a step fails and one passes, then halve the bracket until it is within ${Math.round(capacity.resolution * 100)} %, at most ${capacity.maxSteps} steps per side. The sides take turns step by step, in an order rotated each round. *Sustained* is the highest passing rate below the lowest failing one, so a ratio between two sides is uncertain by about the resolution.`,
+		`Callbacks per second one setting sustains with the ack's p99 under ${bounds}, for three sides in the same n8n: ${Object.entries(CAPACITY_SIDES).map(([key, label]) => `${label}${key === 'minimal' ? ' (a community package of its own, `dev/bench/minimalTrigger/`, installed beside this one: it hands on its body and answers with the ack, nothing else, the least any community trigger costs)' : ''}`).join(', ')}. Each step sends rate × ${capacity.stepSeconds} s of signed callbacks open loop (callback i starts i / rate s after the first, answered or not; each with a ${int(capacity.requestTimeoutMs)} ms limit) to 127.0.0.1, then waits for their executions to finish. A step passes a bound when its ack p99 is under it with every ack HTTP 200, no failed execution, and its work finished: the last of its executions done within ${CAPACITY_FINISH_WITHIN_SECONDS} s of its last ack (acks that run ahead of the executions are not capacity). The first step is ${capacity.startFraction}× a closed-loop probe's acks/s; rates then go up or down by ${capacity.growth}× until a step fails and one passes, then halve the bracket until it is within ${Math.round(capacity.resolution * 100)} %, at most ${capacity.maxSteps} steps per side. The sides take turns step by step, in an order rotated each round. *Sustained* is the highest passing rate below the lowest failing one, so a ratio between two sides is uncertain by about the resolution.`,
 		'',
 		capacityTable(capacity),
 		'',
@@ -227,7 +230,7 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 		'Every step:',
 		'',
 		table(
-			['setting', 'side', 'rate /s', 'callbacks', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'errors', 'executions done s after last answer', 'max start lag ms', 'load avg after', ...capacity.boundsMs.map((bound) => `p99 < ${bound / 1000} s`)],
+			['setting', 'side', 'rate /s', 'callbacks', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'errors', 'last execution finished s after last ack', `kept up (≤ ${CAPACITY_FINISH_WITHIN_SECONDS} s)`, 'max start lag ms', 'load avg after', ...capacity.boundsMs.map((bound) => `p99 < ${bound / 1000} s`)],
 			capacity.settings.flatMap((setting) =>
 				setting.sides.flatMap((side) =>
 					side.steps.map((step) => [
@@ -240,6 +243,7 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 						fmt(step.maxMs, 0),
 						int(step.errors),
 						fmt(step.drainSeconds),
+						keptUp(step) ? 'yes' : 'no',
 						fmt(step.maxStartLagMs, 0),
 						fmt(step.loadAverageAfter, 2),
 						...capacity.boundsMs.map((bound) => (passes(step, bound) ? 'pass' : 'fail')),
@@ -253,8 +257,7 @@ export function capacitySection(capacity: CapacityResults | undefined, scale: st
 		setting.sides.filter((side) => capacityCeilingOf(setting, side.side, loose) === undefined && side.steps.length > 0).map((side) => `${setting.key} ${side.side}`),
 	);
 	if (open.length) lines.push('', `No step failed the ${loose / 1000} s bound for ${open.join(', ')}: the rate sustained is a lower bound.`);
-	const goals = capacity.settings.map((setting) => capacityGoal(setting, capacity.boundsMs));
-	lines.push('', ...goals.map((goal) => `**Goal** (${goal.target}): ${goal.met ? '**met**' : '**missed**'}, ${goal.measured}.`));
+	lines.push('', ...capacityGoals(capacity).map((goal) => `**Goal** (${goal.target}): ${goal.met ? '**met**' : '**missed**'}, ${goal.measured}.`));
 	return lines.join('\n');
 }
 
@@ -276,43 +279,51 @@ export function capacityOnlyReport(capacity: CapacityResults, scale: string, mac
 
 const pct = (share: number): string => (Number.isFinite(share) ? `${(share * 100).toFixed(1)} %` : 'n/a');
 
-/** "regular mode, default engine", "queue mode (1 + 1, default engine)". */
-export function decisionSettingLabel(decisions: DecisionResults, setting: string): string {
-	if (setting === 'queue') {
-		const layout = decisions.queue;
-		return layout ? `queue mode (${layout.webhookProcessors} + ${layout.workers}, default engine)` : 'queue mode';
-	}
-	return `regular mode, ${setting} engine`;
-}
-
 /** The settings in the order they were measured. */
 function decisionSettings(decisions: DecisionResults): string[] {
 	return [...new Set(decisions.runs.map((run) => run.setting))];
 }
 
-/** Section 7's rows in the summary: each setting × fixed rate, each crossing, queue mode when not measured. */
+const runsOf = (decisions: DecisionResults, setting: string, side: DecisionSide) => decisions.runs.filter((run) => run.setting === setting && sideOf(run) === side);
+const sustainedOf = (decisions: DecisionResults, setting: string, side: DecisionSide) => decisions.sustained?.find((entry) => entry.setting === setting && entry.side === side);
+/** "12/s", "≥ 150/s" (no rate failed), "none" (no rate passed). */
+const sustainedText = (entry: DecisionSustained | undefined) => (entry ? rateOrNone(entry.ratePerSecond, entry.failedAtPerSecond === undefined) : 'n/a');
+const validInTime = (run: DecisionRateRun) => (run.validInTimeShare === undefined ? 'n/a' : pct(run.validInTimeShare));
+const sustainedCriterion = (decisions: DecisionResults) => `p99 < ${int(decisions.p99LimitMs ?? 2000)} ms with ≥ ${Math.round((decisions.minWorkflowShare ?? 0.99) * 100)} % answered by the workflow`;
+
+/** Section 7's rows in the summary: each setting × fixed rate (both sides), each sustained rate, each overload step. */
 export function decisionSummaryRows(decisions: DecisionResults | undefined): SummaryRow[] {
 	if (!decisions) return [];
 	const rows: SummaryRow[] = [];
 	for (const setting of decisionSettings(decisions)) {
-		const fixed = decisions.runs.filter((run) => run.setting === setting && run.kind === 'rate');
-		const slowest = fixed[0];
-		for (const run of fixed) {
+		const label = decisionSettingLabel(decisions, setting);
+		for (const run of runsOf(decisions, setting, 'ours').filter((entry) => entry.kind === 'rate')) {
+			const theirs = decisionRun(decisions, setting, run.ratePerSecond, 'n8n');
 			rows.push({
 				section: '7 decisions',
-				figure: `${decisionSettingLabel(decisions, setting)}, ${fmt(run.ratePerSecond, 0)}/s (${int(run.count)})`,
-				value: `p50 ${fmt(run.p50Ms, 0)} ms, p95 ${fmt(run.p95Ms, 0)} ms, p99 ${fmt(run.p99Ms, 0)} ms, fallback ${pct(run.fallbackShare)}`,
-				ratio: run === slowest ? '(baseline)' : `p99 ${times(ratio(run.p99Ms, slowest.p99Ms))} ${fmt(slowest.ratePerSecond, 0)}/s`,
+				figure: `${label}, ${fmt(run.ratePerSecond, 0)}/s (${int(run.count)})`,
+				value: `ours p50 ${fmt(run.p50Ms, 0)} ms, p99 ${fmt(run.p99Ms, 0)} ms, fallback ${pct(run.fallbackShare)}` + (theirs ? `; n8n's own nodes p99 ${fmt(theirs.p99Ms, 0)} ms, by the workflow ${pct(theirs.answeredBy.workflow / theirs.count)}` : ''),
+				ratio: theirs ? `p99 ${times(ratio(run.p99Ms, theirs.p99Ms))} n8n's` : '',
 			});
 		}
-	}
-	for (const crossing of decisions.crossings) {
-		rows.push({
-			section: '7 decisions',
-			figure: `p99 ≥ ${int(crossing.limitMs)} ms, ${decisionSettingLabel(decisions, crossing.setting)}`,
-			value: crossing.crossedAtPerSecond === undefined ? `not reached up to ${fmt(crossing.highestBelowPerSecond ?? crossing.capPerSecond, 0)}/s` : `at ${fmt(crossing.crossedAtPerSecond, 0)}/s`,
-			ratio: '',
-		});
+		const ours = sustainedOf(decisions, setting, 'ours');
+		const theirs = sustainedOf(decisions, setting, 'n8n');
+		if (ours?.searched) {
+			rows.push({
+				section: '7 decisions',
+				figure: `${label}, sustained (${sustainedCriterion(decisions)})`,
+				value: `ours ${sustainedText(ours)}, n8n's own nodes ${sustainedText(theirs)}`,
+				ratio: theirs?.ratePerSecond === undefined ? '' : `${times(ratio(ours.ratePerSecond ?? 0, theirs.ratePerSecond))} n8n's`,
+			});
+		}
+		for (const run of runsOf(decisions, setting, 'ours').filter((entry) => entry.kind === 'overload')) {
+			rows.push({
+				section: '7 decisions',
+				figure: `${label}, ours at ${fmt(run.ratePerSecond)}/s (overload, ${int(run.count)})`,
+				value: `valid answer within ${int(decisions.tencentTimeoutMs)} ms ${validInTime(run)}, fallback ${pct(run.fallbackShare)}, p99 ${fmt(run.p99Ms, 0)} ms`,
+				ratio: ours?.ratePerSecond ? `${times(ratio(run.ratePerSecond, ours.ratePerSecond))} sustained` : '',
+			});
+		}
 	}
 	if (decisions.queueSkipped) rows.push({ section: '7 decisions', figure: 'queue mode', value: `not measured: ${decisions.queueSkipped}`, ratio: '' });
 	return rows;
@@ -320,15 +331,17 @@ export function decisionSummaryRows(decisions: DecisionResults | undefined): Sum
 
 function decisionTable(decisions: DecisionResults): string {
 	return table(
-		['setting', 'rate /s', 'kind', 'callbacks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'fallback share', 'workflow / fallback / other / none', `≥ ${int(decisions.tencentTimeoutMs)} ms or none`, 'max start lag ms', 'executions', 'load avg after'],
+		['setting', 'side', 'rate /s', 'kind', 'callbacks', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'fallback share', 'workflow / fallback / other / none', `valid answer < ${int(decisions.tencentTimeoutMs)} ms`, `≥ ${int(decisions.tencentTimeoutMs)} ms or none`, 'max start lag ms', 'executions', 'load avg after'],
 		decisions.runs.map((run) => [
 			decisionSettingLabel(decisions, run.setting),
-			fmt(run.ratePerSecond, 0),
-			run.kind === 'rate' ? 'fixed' : 'step',
+			sideOf(run) === 'ours' ? 'ours' : "n8n's own nodes",
+			fmt(run.ratePerSecond, run.kind === 'rate' ? 0 : 1),
+			run.kind === 'rate' ? 'fixed' : run.kind,
 			int(run.count),
 			...[run.p50Ms, run.p95Ms, run.p99Ms, run.maxMs].map((ms) => (ms >= decisions.requestTimeoutMs ? `≥ ${int(decisions.requestTimeoutMs)} (limit)` : fmt(ms, 0))),
 			pct(run.fallbackShare),
 			`${int(run.answeredBy.workflow)} / ${int(run.answeredBy.fallback)} / ${int(run.answeredBy.other)} / ${int(run.answeredBy.failed)}`,
+			validInTime(run),
 			pct(run.lateShare),
 			fmt(run.pacing.maxStartLagMs, 0),
 			Object.entries(run.executions).map(([status, n]) => `${int(n)} ${status}`).join(', ') || 'none',
@@ -337,38 +350,39 @@ function decisionTable(decisions: DecisionResults): string {
 	);
 }
 
-/** What the runs of one setting say about the p99 limit and the fallback answers, in sentences made from the figures. */
-function decisionFindings(decisions: DecisionResults, setting: string): string[] {
-	const runs = decisions.runs.filter((run) => run.setting === setting).sort((a, b) => a.ratePerSecond - b.ratePerSecond);
-	const label = decisionSettingLabel(decisions, setting);
+/** What the runs of one setting and side say about the sustained rate, the fallback answers and the overload, made from the figures. */
+function decisionFindings(decisions: DecisionResults, setting: string, side: DecisionSide): string[] {
+	const all = runsOf(decisions, setting, side).sort((a, b) => a.ratePerSecond - b.ratePerSecond);
+	const runs = all.filter((run) => run.kind !== 'overload');
+	if (runs.length === 0) return [];
+	const label = `${decisionSettingLabel(decisions, setting)}, ${side === 'ours' ? 'ours' : "n8n's own nodes"}`;
 	const sentences: string[] = [];
-	const crossing = decisions.crossings.find((entry) => entry.setting === setting);
-	if (crossing) {
-		const at = runs.find((run) => run.ratePerSecond === crossing.crossedAtPerSecond);
-		const below = runs.find((run) => run.ratePerSecond === crossing.highestBelowPerSecond);
-		if (at) {
-			sentences.push(
-				`${label}: p99 first reached ${int(crossing.limitMs)} ms at ${fmt(at.ratePerSecond, 0)}/s (p99 ${int(at.p99Ms)} ms, ${pct(at.fallbackShare)} fallback answers, ${pct(at.lateShare)} at or over ${int(decisions.tencentTimeoutMs)} ms or unanswered)` +
-					(below ? `; the highest rate below it was ${fmt(below.ratePerSecond, 0)}/s (p99 ${int(below.p99Ms)} ms).` : '; no rate tried stayed below it.'),
-			);
-		} else if (below) {
-			sentences.push(
-				`${label}: p99 stayed under ${int(crossing.limitMs)} ms at every rate tried, up to ${fmt(below.ratePerSecond, 0)}/s (p99 there ${int(below.p99Ms)} ms, ${pct(below.fallbackShare)} fallback answers); the crossing lies above the ${fmt(crossing.capPerSecond, 0)}/s cap.`,
-			);
-		}
+	const sustained = sustainedOf(decisions, setting, side);
+	if (sustained) {
+		const at = runs.find((run) => run.ratePerSecond === sustained.ratePerSecond);
+		const failed = runs.find((run) => run.ratePerSecond === sustained.failedAtPerSecond);
+		const how = sustained.searched ? '' : ' (fixed rates only)';
+		sentences.push(
+			(at
+				? `${label}: sustained ${fmt(at.ratePerSecond)}/s${how} (p99 ${int(at.p99Ms)} ms, ${pct(at.answeredBy.workflow / at.count)} by the workflow)`
+				: `${label}: no rate tried was sustained${how}`) +
+				(failed
+					? `; at ${fmt(failed.ratePerSecond)}/s p99 was ${int(failed.p99Ms)} ms with ${pct(failed.answeredBy.workflow / failed.count)} by the workflow.`
+					: `; no rate tried failed (up to ${fmt(Math.max(...runs.map((run) => run.ratePerSecond)))}/s), so it is a lower bound.`),
+		);
 	}
 	const firstFallback = runs.find((run) => run.answeredBy.fallback > 0);
-	const highest = runs.at(-1);
-	if (firstFallback) {
-		sentences.push(
-			`${label}: the first fallback answers (the workflow missed the ${int(decisions.deadlineMs)} ms deadline or failed) came at ${fmt(firstFallback.ratePerSecond, 0)}/s, ${pct(firstFallback.fallbackShare)} of its callbacks.`,
-		);
-	} else if (highest) {
-		sentences.push(`${label}: every answer came from the workflow (no fallback) at every rate up to ${fmt(highest.ratePerSecond, 0)}/s.`);
+	if (side === 'ours' && firstFallback) {
+		sentences.push(`${label}: the first fallback answers (the workflow missed the ${int(decisions.deadlineMs)} ms deadline, failed, or the trigger shed load) came at ${fmt(firstFallback.ratePerSecond)}/s, ${pct(firstFallback.fallbackShare)} of its callbacks.`);
 	}
-	const unusable = runs.reduce((sum, run) => sum + run.answeredBy.other + run.answeredBy.failed, 0);
+	for (const run of all.filter((entry) => entry.kind === 'overload')) {
+		sentences.push(
+			`${label}: at ${fmt(run.ratePerSecond)}/s (${times(ratio(run.ratePerSecond, sustained?.ratePerSecond ?? Number.NaN))} the sustained rate) ${validInTime(run)} of ${int(run.count)} callbacks got a valid answer (the workflow's or the fallback) within ${int(decisions.tencentTimeoutMs)} ms; ${pct(run.fallbackShare)} were fallback answers, p99 ${int(run.p99Ms)} ms.`,
+		);
+	}
+	const unusable = all.reduce((sum, run) => sum + run.answeredBy.other + run.answeredBy.failed, 0);
 	if (unusable > 0) {
-		sentences.push(`${label}: ${int(unusable)} callback(s) got no answer naming either group (HTTP status or timeout: ${runs.flatMap((run) => Object.entries(run.byStatus).filter(([status]) => status !== '200').map(([status, n]) => `${n} × ${status} at ${fmt(run.ratePerSecond, 0)}/s`)).join(', ') || 'a 200 naming another group'}).`);
+		sentences.push(`${label}: ${int(unusable)} callback(s) got no answer naming either group (HTTP status or timeout: ${all.flatMap((run) => Object.entries(run.byStatus).filter(([status]) => status !== '200').map(([status, n]) => `${n} × ${status} at ${fmt(run.ratePerSecond)}/s`)).join(', ') || 'a 200 naming another group'}).`);
 	}
 	return sentences;
 }
@@ -376,11 +390,15 @@ function decisionFindings(decisions: DecisionResults, setting: string): string[]
 export function decisionsSection(decisions: DecisionResults | undefined, scale: string): string {
 	if (!decisions) return 'Not part of this run.';
 	const most = Math.max(...decisions.runs.map((run) => run.count));
+	const searched = decisionSettings(decisions).filter((setting) => sustainedOf(decisions, setting, 'ours')?.searched);
 	const lines: string[] = [
 		`Measured ${decisions.measuredAt} by \`${decisions.command}\` in ${fmt(decisions.durationSeconds / 60, 1)} min (load average ${fmt(decisions.loadAverageStart, 2)} → ${fmt(decisions.loadAverageEnd, 2)}), n8n ${decisions.n8nVersion}.` +
 			(scale === 'smoke' ? ` Smoke scale: at most ${int(most)} callbacks per rate, enough to show the bench works, not to measure latency.` : ''),
 		'',
-		`The workflow is \`examples/${decisions.example}\` as a user imports it (Decision Trigger → HTTP Request to a CRM stand-in that answers at once → IF → Callback Answer), answer deadline ${int(decisions.deadlineMs)} ms. Every callback is \`ChatBot.OnAssignHuman\` for a VIP customer, signed by the simulator as Desk signs it, so an answer naming group ${decisions.vipGroup} came from the workflow and one naming group ${decisions.fallbackGroup} (the trigger's fallback) from the answer guard. Callbacks are sent open loop: callback i starts i / rate seconds after the first whether or not earlier ones were answered, each with a ${int(decisions.requestTimeoutMs)} ms limit; latency runs from sending a callback to its complete answer. ${int(decisions.warmup)} unmeasured callbacks precede each setting's runs, and each rate starts once the executions of the one before have finished.`,
+		`The same routing work done two ways, with the CRM stand-in answering at once. **Ours**: \`examples/${decisions.example}\` as a user imports it (Decision Trigger → HTTP Request to the CRM → IF → Callback Answer), answer deadline ${int(decisions.deadlineMs)} ms. **n8n's own nodes**: Webhook (set to "Using 'Respond to Webhook' node") → the example's HTTP Request and IF → Respond to Webhook, answering the same JSON as our Callback Answer; it ignores the signature and has no deadline or fallback. Every callback is \`ChatBot.OnAssignHuman\` for a VIP customer, signed by the simulator as Desk signs it, so an answer naming group ${decisions.vipGroup} came from the workflow and one naming group ${decisions.fallbackGroup} (our trigger's fallback) from the answer guard. Callbacks are sent open loop: callback i starts i / rate seconds after the first whether or not earlier ones were answered, each with a ${int(decisions.requestTimeoutMs)} ms limit; latency runs from sending a callback to its complete answer. ${int(decisions.warmup)} unmeasured callbacks precede each side's runs, the sides take turns rate by rate, and each rate starts once the executions of the one before have finished.` +
+			(searched.length
+				? ` In ${list(searched.map((setting) => decisionSettingLabel(decisions, setting)))}, each side's *sustained* rate (${sustainedCriterion(decisions)}) is then searched step by step (up or down by a factor, then halving the bracket), and ours is sent ${decisions.overloadFactor ?? 5}× its sustained rate (at most ${int(decisions.overloadMaxPerSecond ?? Number.NaN)}/s) for one step: *valid answer* counts the workflow's and the fallback within ${int(decisions.tencentTimeoutMs)} ms, what Desk can use.`
+				: ''),
 		'',
 		decisionTable(decisions),
 		'',
@@ -391,13 +409,18 @@ export function decisionsSection(decisions: DecisionResults | undefined, scale: 
 			? `**Goal** (${goal.target}): **${goal.met ? 'met' : 'missed'}**, ${goal.measured}.`
 			: `**Goal** (p99 at ${DECISION_GOAL_RATE}/s, regular mode, ${DECISION_GOAL_SETTING} engine): not measured in this run.`,
 	);
-	const findings = decisionSettings(decisions).flatMap((setting) => decisionFindings(decisions, setting));
+	for (const setting of searched) {
+		const check = decisionRatioCheck(decisions, setting);
+		if (!check) continue;
+		lines.push('', setting === GOAL_ENGINE ? `**Goal** (${check.target}): **${check.met ? 'met' : 'missed'}**, ${check.measured}.` : `Ours against n8n's own nodes, ${decisionSettingLabel(decisions, setting)}: ${check.measured}.`);
+	}
+	const findings = decisionSettings(decisions).flatMap((setting) => (['ours', 'n8n'] as const).flatMap((side) => decisionFindings(decisions, setting, side)));
 	if (findings.length) lines.push('', ...findings.map((sentence) => `- ${sentence}`));
 	const capped = decisions.runs.filter((run) => run.p99Ms >= decisions.requestTimeoutMs);
 	if (capped.length) {
 		lines.push(
 			'',
-			`In ${capped.length} run(s) (${capped.map((run) => `${fmt(run.ratePerSecond, 0)}/s in ${decisionSettingLabel(decisions, run.setting)}`).join(', ')}) at least 1 % of the callbacks were still unanswered at the ${int(decisions.requestTimeoutMs)} ms limit, so their p99 is that limit: the real one is higher.`,
+			`In ${capped.length} run(s) (${capped.map((run) => `${sideOf(run)} at ${fmt(run.ratePerSecond)}/s in ${decisionSettingLabel(decisions, run.setting)}`).join(', ')}) at least 1 % of the callbacks were still unanswered at the ${int(decisions.requestTimeoutMs)} ms limit, so their p99 is that limit: the real one is higher.`,
 		);
 	}
 	const late = decisions.runs.filter((run) => run.pacing.lateStarts > 0);
@@ -405,18 +428,22 @@ export function decisionsSection(decisions: DecisionResults | undefined, scale: 
 		'',
 		late.length === 0
 			? `The schedule was kept: every callback started within ${LATE_START_MS} ms of its time (largest lag ${fmt(Math.max(...decisions.runs.map((run) => run.pacing.maxStartLagMs)), 1)} ms).`
-			: `The schedule slipped in ${late.length} run(s): ${late.map((run) => `${int(run.pacing.lateStarts)} callback(s) more than ${LATE_START_MS} ms late at ${fmt(run.ratePerSecond, 0)}/s in ${decisionSettingLabel(decisions, run.setting)} (largest lag ${fmt(run.pacing.maxStartLagMs, 0)} ms)`).join('; ')}. The benchmark process shares the machine with n8n, so those rates were offered a little less evenly than stated.`,
+			: `The schedule slipped in ${late.length} run(s): ${late.map((run) => `${int(run.pacing.lateStarts)} callback(s) more than ${LATE_START_MS} ms late at ${fmt(run.ratePerSecond)}/s (${sideOf(run)}, ${decisionSettingLabel(decisions, run.setting)}; largest lag ${fmt(run.pacing.maxStartLagMs, 0)} ms)`).join('; ')}. The benchmark process shares the machine with n8n, so those rates were offered a little less evenly than stated.`,
 	);
-	const queueRuns = decisions.runs.filter((run) => run.setting === 'queue');
 	if (decisions.queueSkipped) lines.push('', `Queue mode: not measured (${decisions.queueSkipped}).`);
-	else if (decisions.queue && queueRuns.length) {
-		const regular = (rate: number) => decisionRun(decisions, 'default', rate);
-		lines.push(
-			'',
-			`Queue mode: a cluster of its own (PostgreSQL, Redis, main, ${decisions.queue.webhookProcessors} webhook processor behind the proxy, ${decisions.queue.workers} worker at concurrency ${decisions.queue.workerConcurrency}), fixed rates only; p99 against regular mode, default engine: ${queueRuns
-				.map((run) => `${fmt(run.ratePerSecond, 0)}/s ${times(ratio(run.p99Ms, regular(run.ratePerSecond)?.p99Ms ?? Number.NaN))}`)
-				.join(', ')}.`,
-		);
+	else if (decisions.queue) {
+		const queueSettings = decisionSettings(decisions).filter((setting) => setting.startsWith('queue'));
+		const sentences = queueSettings.map((setting) => {
+			const regularSetting = setting === 'queue' ? 'default' : setting.replace(/^queue-/, '');
+			const compared = runsOf(decisions, setting, 'ours').filter((run) => run.kind === 'rate');
+			return `${decisionSettingLabel(decisions, setting)}, ours: p99 against ${decisionSettingLabel(decisions, regularSetting)} ${compared.map((run) => `${fmt(run.ratePerSecond, 0)}/s ${times(ratio(run.p99Ms, decisionRun(decisions, regularSetting, run.ratePerSecond)?.p99Ms ?? Number.NaN))}`).join(', ')}`;
+		});
+		if (sentences.length) {
+			lines.push(
+				'',
+				`Queue mode: a cluster per engine setting (PostgreSQL, Redis, main, ${decisions.queue.webhookProcessors} webhook processor behind the proxy, ${decisions.queue.workers} worker at concurrency ${decisions.queue.workerConcurrency}), fixed rates only. ${sentences.join('; ')}.`,
+			);
+		}
 	}
 	return lines.join('\n');
 }
@@ -560,7 +587,7 @@ export function markdownReport(results: BenchResults): string {
 		'Expression-engine settings (one n8n instance each, reused for every scenario in it):',
 		...engines,
 		`- Every instance: \`${Object.entries(results.settings.commonEnv).map(([k, v]) => `${k}=${v}`).join(' ')}\` so the DIY Code nodes may \`require\` crypto and zlib (n8n's task runner refuses built-ins otherwise; it changes nothing for the other sides).`,
-		`- Callbacks: all 17 event types in turn, signed by the simulator as Desk signs them (token on), concurrency ${config.callbackConcurrency}, ${int(config.callbacksDefaultEngine)} per side in the default engine, ${int(config.callbacksLegacyEngine)} per side like-for-like; the three sides of a setting take turns in ${config.callbackRounds} interleaved rounds (bare, ours, DIY; ours, DIY, bare; …) so drift from other processes falls on all of them. Growth: ours alone, like-for-like, ${config.callbackGrowth.map(int).join(' and ')} in one run each. A short unmeasured warm-up precedes each run. *Callbacks/s* counts from the first request to the last execution finished (executions run after the ack); *acks/s* is the load generator's view.`,
+		`- Callbacks: all 17 event types in turn, signed by the simulator as Desk signs them (token on), concurrency ${config.callbackConcurrency}, ${int(config.callbacksDefaultEngine)} per side in the default engine (plain and tuned), ${int(config.callbacksLegacyEngine)} per side like-for-like; the three sides of a setting take turns in ${config.callbackRounds} interleaved rounds (bare, ours, DIY; ours, DIY, bare; …) so drift from other processes falls on all of them. Growth: ours alone, like-for-like, ${config.callbackGrowth.map(int).join(' and ')} in one run each. A short unmeasured warm-up precedes each run. *Callbacks/s* counts from the first request to the last execution finished (executions run after the ack); *acks/s* is the load generator's view.`,
 		`- Trigger: signature check on (credential has a Callback Token), All Events, one output per event, duplicate filter on (default). DIY: Webhook (answers at once with Tencent's ack) → Code (SdkAppid, Sign = sha256(token + RequestTime) timing-safe, 60 s tolerance) → Switch (17 rules, first match, fallback output). Bare: the same Webhook node alone.`,
 		`- Action: Get State for ${int(config.actionItems)} live sessions; simulator rate limit ${config.simulatorRateLimit}/s (Tencent's documented limit) unless noted. Wall time = the side's own nodes' execution time (n8n run data); the shared "one item per session" Code step is excluded. DIY = Code node computing a TLSSigAPIv2 UserSig + random per item (crypto + zlib, like the official library) → HTTP Request node (v4.2, n8n defaults: no batching, no retries; it starts every item's request at once). Growth: ours at defaults, ${config.actionGrowth.map(int).join(', ')} items. Action runs use the default engine.`,
 		`- n8n memory = RSS of n8n's process group (main + task runner), sampled from /proc every 200 ms.`,

@@ -4,7 +4,7 @@ import type { CallbackRun } from './callbacks';
 import { capacityBracket, sustainedRate, type CapacityResults, type CapacitySetting, type CapacitySide } from './capacity';
 import type { SimulatorCeiling } from './ceilings';
 import type { BenchConfig } from './config';
-import type { DecisionRateRun, DecisionResults } from './decisions';
+import { decisionSettingLabel, sideOf, type DecisionRateRun, type DecisionResults } from './decisions';
 import { getManyTarget, type GetManyResults } from './getMany';
 import type { HandlerCost, UserSigResult } from './inProcess';
 import type { MachineInfo, SectionLoad } from './machine';
@@ -86,9 +86,9 @@ export const DECISION_GOAL_P99_MS = 500;
 export const DECISION_GOAL_RATE = 10;
 export const DECISION_GOAL_SETTING = 'default';
 
-/** A fixed-rate decision run (not a step) of one setting. */
-export function decisionRun(decisions: DecisionResults | undefined, setting: string, ratePerSecond: number): DecisionRateRun | undefined {
-	return decisions?.runs.find((run) => run.setting === setting && run.ratePerSecond === ratePerSecond && run.kind === 'rate');
+/** A fixed-rate decision run (not a step) of one setting and side (ours unless named). */
+export function decisionRun(decisions: DecisionResults | undefined, setting: string, ratePerSecond: number, side: 'ours' | 'n8n' = 'ours'): DecisionRateRun | undefined {
+	return decisions?.runs.find((run) => run.setting === setting && sideOf(run) === side && run.ratePerSecond === ratePerSecond && run.kind === 'rate');
 }
 
 /** The goal, when the run measured its rate in its setting. */
@@ -128,30 +128,91 @@ export function capacityOpen(setting: CapacitySetting, side: CapacitySide, bound
 	return capacityCeilingOf(setting, side, boundMs) === undefined;
 }
 
+const CAPACITY_OTHER = { bare: "n8n's Webhook node", minimal: 'the minimal trigger' } as const;
+
 /**
- * Ours against the minimal trigger in one setting, every bound: the section-8 goal. A ratio from a lower bound
- * decides only one way: "met" needs the minimal trigger's failing rate found, "missed" needs ours; otherwise the
- * goal is reported as undetermined (and not met).
+ * Ours against another side in one setting, every bound (queue mode: per webhook processor). A ratio from a
+ * lower bound decides only one way: "met" needs the other side's failing rate found, "missed" needs ours;
+ * otherwise the check is reported as undetermined (and not met).
  */
-export function capacityGoal(setting: CapacitySetting, boundsMs: number[]): TargetCheck {
+export function capacityRatioCheck(setting: CapacitySetting, boundsMs: number[], other: keyof typeof CAPACITY_OTHER, goalRatio: number, target: string): TargetCheck {
 	const parts: string[] = [];
 	let met = true;
+	const processors = setting.webhookProcessors > 0 ? setting.webhookProcessors : 1;
+	const perProcessor = setting.webhookProcessors > 0 ? ' per webhook processor' : '';
+	const share = (rate: number) => Math.round((rate / processors) * 10) / 10;
 	for (const bound of boundsMs) {
 		const ours = capacityOf(setting, 'ours', bound);
-		const minimal = capacityOf(setting, 'minimal', bound);
+		const theirs = capacityOf(setting, other, bound);
 		const label = `p99 < ${bound / 1000} s`;
-		if (minimal === undefined) {
-			parts.push(`${label}: the minimal trigger sustained no rate tried (from ${lowestTried(setting, 'minimal') ?? 0}/s)`);
+		if (theirs === undefined) {
+			parts.push(`${label}: ${CAPACITY_OTHER[other]} sustained no rate tried (from ${lowestTried(setting, other) ?? 0}/s)`);
 			met = false;
 			continue;
 		}
-		const r = ratio(ours ?? 0, minimal);
-		const reached = r >= CAPACITY_GOAL_RATIO;
-		const open = reached ? capacityOpen(setting, 'minimal', bound) : capacityOpen(setting, 'ours', bound);
-		parts.push(`${label}: ${ours ?? 0} vs ${minimal}/s (${x(r)})${open ? `, undetermined: no step failed for ${reached ? 'the minimal trigger' : 'ours'}, so its rate is only a lower bound` : ''}`);
+		const r = ratio(ours ?? 0, theirs);
+		const reached = r >= goalRatio;
+		const open = reached ? capacityOpen(setting, other, bound) : capacityOpen(setting, 'ours', bound);
+		parts.push(
+			`${label}: ${share(ours ?? 0)} vs ${share(theirs)}/s${perProcessor} (${x(r)})${open ? `, undetermined: no step failed for ${reached ? CAPACITY_OTHER[other] : 'ours'}, so its rate is only a lower bound` : ''}`,
+		);
 		if (!reached || open) met = false;
 	}
-	return { target: `capacity: trigger ≥ ${CAPACITY_GOAL_RATIO}× the minimal community trigger's sustained callbacks/s (${setting.label})`, measured: parts.join('; '), met };
+	return { target, measured: parts.join('; '), met };
+}
+
+/** Ours against the minimal trigger in one setting, every bound: the section-8 goal. */
+export function capacityGoal(setting: CapacitySetting, boundsMs: number[]): TargetCheck {
+	return capacityRatioCheck(setting, boundsMs, 'minimal', CAPACITY_GOAL_RATIO, `capacity: trigger ≥ ${CAPACITY_GOAL_RATIO}× the minimal community trigger's sustained callbacks/s (${setting.label})`);
+}
+
+/** Issue 23's goals hold in the tuned setting: the default engine with lazy acquisition, compile cache and a pool. */
+export const GOAL_ENGINE = 'tuned';
+/** Ours against n8n's Webhook node (capacity, both bounds) and ours against n8n's own nodes doing the VIP routing (sustained decisions). */
+export const WEBHOOK_NODE_GOAL_RATIO = 1.0;
+export const DECISION_SIDE_GOAL_RATIO = 0.95;
+
+/** Ours's sustained decision rate against n8n's own nodes' in one setting (when both were searched). */
+export function decisionRatioCheck(decisions: DecisionResults, setting: string): TargetCheck | undefined {
+	const entries = decisions.sustained ?? [];
+	const ours = entries.find((entry) => entry.setting === setting && entry.side === 'ours');
+	const theirs = entries.find((entry) => entry.setting === setting && entry.side === 'n8n');
+	if (!ours || !theirs) return undefined;
+	const criterion = `p99 < ${(decisions.p99LimitMs ?? 2000).toLocaleString('en-US')} ms with ≥ ${Math.round((decisions.minWorkflowShare ?? 0.99) * 100)} % answered by the workflow`;
+	const target = `decisions: Decision Trigger's sustained rate (${criterion}) ≥ ${DECISION_SIDE_GOAL_RATIO}× n8n's own nodes' on the same work (${decisionSettingLabel(decisions, setting)})`;
+	if (theirs.ratePerSecond === undefined) return { target, measured: `n8n's own nodes sustained no rate tried; ours ${ours.ratePerSecond ?? 0}/s`, met: false };
+	const r = ratio(ours.ratePerSecond ?? 0, theirs.ratePerSecond);
+	const reached = r >= DECISION_SIDE_GOAL_RATIO;
+	const open = reached ? theirs.failedAtPerSecond === undefined : ours.failedAtPerSecond === undefined;
+	return {
+		target,
+		measured: `${ours.ratePerSecond ?? 0} vs ${theirs.ratePerSecond}/s (${x(r)})${open ? `, undetermined: no rate failed for ${reached ? "n8n's own nodes" : 'ours'}, so its rate is only a lower bound` : ''}`,
+		met: reached && !open,
+	};
+}
+
+/**
+ * Issue 23's goals in the tuned setting, from the run's figures: per tuned capacity setting (regular mode, each
+ * queue layout), ours ≥ 1.0× n8n's Webhook node and ≥ 0.95× the minimal trigger under every bound; decisions,
+ * ours's sustained rate ≥ 0.95× n8n's own nodes' (regular mode).
+ */
+export function goalChecks(results: Pick<BenchResults, 'capacity' | 'decisions'>): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const capacity = results.capacity;
+	for (const setting of capacity?.settings.filter((entry) => entry.engine === GOAL_ENGINE) ?? []) {
+		const bounds = capacity?.boundsMs ?? [];
+		checks.push(capacityRatioCheck(setting, bounds, 'bare', WEBHOOK_NODE_GOAL_RATIO, `capacity: trigger ≥ ${WEBHOOK_NODE_GOAL_RATIO.toFixed(1)}× n8n's Webhook node's sustained callbacks/s (${setting.label})`));
+		checks.push(capacityGoal(setting, bounds));
+	}
+	const decision = results.decisions && decisionRatioCheck(results.decisions, GOAL_ENGINE);
+	if (decision) checks.push(decision);
+	return checks;
+}
+
+/** Section 8's goals: ours against the minimal trigger in every setting; in the tuned settings also against the Webhook node. */
+export function capacityGoals(capacity: CapacityResults | undefined): TargetCheck[] {
+	if (!capacity) return [];
+	return [...capacity.settings.filter((setting) => setting.engine !== GOAL_ENGINE).map((setting) => capacityGoal(setting, capacity.boundsMs)), ...goalChecks({ capacity })];
 }
 
 /** The figures of an earlier run kept for comparison (taken from its RESULTS.json when this run replaces it). */
@@ -173,6 +234,9 @@ export function summaryFigures(results: BenchResults): Record<string, number> {
 	for (const run of results.action) figures[`action items/s, ${ACTION_SIDES[run.side as keyof typeof ACTION_SIDES] ?? run.side}`] = run.itemsPerSecond;
 	figures['UserSig ops/s, ours'] = results.inProcess.userSig.oursOpsPerSecond;
 	for (const row of queueRun(results)?.rows ?? []) figures[`queue mode ${row.webhookProcessors} + ${row.workers}, acks/s`] = row.acksPerSecond;
+	for (const entry of results.decisions?.sustained ?? []) {
+		if (entry.ratePerSecond !== undefined) figures[`decisions sustained/s, ${entry.setting}, ${entry.side}`] = entry.ratePerSecond;
+	}
 	for (const setting of results.capacity?.settings ?? []) {
 		for (const bound of results.capacity?.boundsMs ?? []) {
 			for (const side of ['bare', 'minimal', 'ours'] as const) {
@@ -304,7 +368,9 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 	}
 	const goal = decisionGoal(results.decisions);
 	if (goal) checks.push(goal);
-	for (const setting of results.capacity?.settings ?? []) checks.push(capacityGoal(setting, results.capacity?.boundsMs ?? []));
+	checks.push(...capacityGoals(results.capacity));
+	const decisionGoalCheck = results.decisions && decisionRatioCheck(results.decisions, GOAL_ENGINE);
+	if (decisionGoalCheck) checks.push(decisionGoalCheck);
 	const queue = queueRun(results);
 	if (queue) {
 		const exact = queue.rows.every((row) => row.acked === row.callbacks && row.executions.success === row.callbacks && Object.keys(row.executions).length === 1);

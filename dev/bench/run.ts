@@ -23,30 +23,32 @@
  * n8n's Webhook node, a minimal community trigger and ours, legacy and default engines, queue mode).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
-import { loadavg } from 'os';
 import { dirname, join } from 'path';
 
 import { N8N_VERSION } from '../harness';
 import { queueModeMissing } from '../harness/queue';
-import { startShopStandIn, type ShopStandIn } from '../harness/shopStandIn';
-import { startDeskSimulator, type DeskSimulator } from '../simulator';
+import { startShopStandIn } from '../harness/shopStandIn';
+import { startDeskSimulator } from '../simulator';
 import { createSessions, runActionScenario } from './action';
 import { runCallbackComparison, runCallbackScenario, type CallbackRun } from './callbacks';
 import { measureSimulatorCeiling } from './ceilings';
 import { benchConfig, benchOnly, type BenchConfig } from './config';
 import { runGetManySection } from './getMany';
 import { getManyConsole, getManyOnly, getManyOnlyReport, isGetManyOnly, type GetManyOnlyResults } from './getManyOnly';
-import { measureDecisionSetting, measureDecisionsInQueueMode, prepareShop, regularTarget, vipRoutingWorkflow, DECISION_EXAMPLE, TENCENT_TIMEOUT_MS, type DecisionResults } from './decisions';
+import type { DecisionResults } from './decisions';
+import { decisionRecorder } from './decisionRun';
 import { benchHandler, benchUserSig } from './inProcess';
 import { finishMachineInfo, machineInfo, otherBusyProcesses } from './machine';
-import { COMMON_ENV, ENGINE_SETTINGS, packForBench, startBenchInstance, type BenchInstance } from './n8nSetup';
+import { COMMON_ENV, ENGINE_ORDER, ENGINE_SETTINGS, engineWords, packForBench, startBenchInstance, type BenchInstance, type EngineSetting } from './n8nSetup';
 import { capacityOnlyReport, capacitySummaryRows, consoleTable, decisionSummaryRows, decisionsOnlyReport, markdownReport } from './report';
+import type { TargetCheck } from './results';
 import type { CapacityResults } from './capacity';
 import { capacityMinutes, capacityRecorder } from './capacityRun';
 import { packMinimalTrigger } from './minimalTrigger/pack';
 import { watchLoad, type SectionLoad } from './machine';
 import { runQueueBench } from './queue';
-import { capacityGoal, decisionGoal, previousRunOf, type BenchResults } from './results';
+import { inQueueClusters, queueSkipReason } from './queueClusters';
+import { capacityGoals, decisionGoal, goalChecks, previousRunOf, type BenchResults } from './results';
 import { bareWebhookWorkflow, diyActionWorkflow, diyCallbackWorkflow, ourActionWorkflow, ourTriggerWorkflow } from './workflows';
 
 const log = (line: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -101,8 +103,16 @@ function capacityConsole(capacity: CapacityResults): string {
 	return [
 		...rows.map((row) => `${row.figure.padEnd(width('figure'))}  ${row.value.padEnd(width('value'))}  ${row.ratio}`),
 		'',
-		...capacity.settings.map((setting) => capacityGoal(setting, capacity.boundsMs)).map((goal) => `${goal.met ? 'MET   ' : 'MISSED'}  ${goal.target}: ${goal.measured}`),
+		...capacityGoals(capacity).map(checkLine),
 	].join('\n');
+}
+
+const checkLine = (check: TargetCheck) => `${check.met ? 'MET   ' : 'MISSED'}  ${check.target}: ${check.measured}`;
+
+/** The engine settings a merged report lists: the earlier run's, and any this section added (e.g. tuned). */
+function mergedEngines(previous: BenchResults): BenchResults['settings'] {
+	const known = new Set(previous.settings.engines.map((engine) => engine.key));
+	return { ...previous.settings, engines: [...previous.settings.engines, ...ENGINE_ORDER.filter((key) => !known.has(key)).map((key) => ENGINE_SETTINGS[key])] };
 }
 
 /** The results already at the output path (JSON beside the report), if any. */
@@ -121,21 +131,28 @@ async function capacityOnly(config: BenchConfig, outFile: string, command: strin
 	let instance: BenchInstance | undefined;
 	const sections: SectionLoad[] = [];
 	try {
-		const recorder = capacityRecorder(config, simulator, { command, log, queue: process.env.BENCH_QUEUE !== 'off' });
-		for (const key of ['legacy', 'default'] as const) {
+		const queue = process.env.BENCH_QUEUE !== 'off';
+		const recorder = capacityRecorder(config, simulator, { command, log, queue });
+		for (const key of ENGINE_ORDER) {
 			log(`booting n8n (${ENGINE_SETTINGS[key].label}), the minimal trigger installed beside ours`);
 			instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, extraTarballs: [minimalTarball], simulator, log });
 			machine.n8nNode = instance.n8n.runtime.nodeVersion;
 			machine.n8nVersion = instance.n8n.runtime.n8nVersion ?? N8N_VERSION;
-			const watch = watchLoad(`8 capacity, ${key} engine`, () => []);
+			const watch = watchLoad(`8 capacity, ${engineWords(key)}`, () => []);
 			await recorder.inInstance(instance);
 			sections.push(watch.stop());
 			await instance.stop();
 			instance = undefined;
 		}
-		const watch = watchLoad('8 capacity, queue mode', () => []);
-		await recorder.inQueueMode(tarball, minimalTarball);
-		sections.push(watch.stop());
+		const skipped = queueSkipReason(queue);
+		if (skipped) recorder.skipQueue(skipped);
+		else {
+			await inQueueClusters({ simulator, tarball, engines: config.queueEngines, extraTarballs: [minimalTarball], log }, async (cluster, setting) => {
+				const watch = watchLoad(`8 capacity, queue mode, ${engineWords(setting.key)}`, () => []);
+				await recorder.inCluster(cluster, setting);
+				sections.push(watch.stop());
+			});
+		}
 		const capacity = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
 		const jsonFile = outFile.replace(/\.md$/, '.json');
 		const previous = savedResults(jsonFile);
@@ -144,6 +161,7 @@ async function capacityOnly(config: BenchConfig, outFile: string, command: strin
 			const merged: BenchResults = {
 				...previous,
 				config: { ...previous.config, ...pickCapacityConfig(config) },
+				settings: mergedEngines(previous),
 				capacity,
 				// This section's load replaces the old run's watch of it; the comparison is with the results replaced.
 				sectionLoad: [...(previous.sectionLoad ?? []).filter((section) => !section.section.startsWith('8 capacity')), ...sections],
@@ -189,77 +207,9 @@ function decisionsConsole(decisions: DecisionResults): string {
 	return [
 		...rows.map((row) => `${row.figure.padEnd(width('figure'))}  ${row.value.padEnd(width('value'))}  ${row.ratio}`),
 		'',
-		goal ? `${goal.met ? 'MET   ' : 'MISSED'}  ${goal.target}: ${goal.measured}` : 'Goal: not measured',
+		goal ? checkLine(goal) : 'Goal: not measured',
+		...goalChecks({ decisions }).map(checkLine),
 	].join('\n');
-}
-
-/**
- * Decision callbacks (section 7), setting by setting: the VIP example deployed in each regular-mode instance
- * (fixed rates, then steps up to the p99 limit), and in queue mode in a cluster of its own (fixed rates).
- */
-function decisionRecorder(config: BenchConfig, simulator: DeskSimulator, shop: ShopStandIn, command: string, log: (line: string) => void) {
-	// From the first decision measurement (in a whole run, the other sections come first).
-	let started: number | undefined;
-	let loadAverageStart = Number.NaN;
-	const begin = () => {
-		if (started !== undefined) return;
-		started = Date.now();
-		loadAverageStart = loadavg()[0];
-	};
-	const runs: DecisionResults['runs'] = [];
-	const crossings: DecisionResults['crossings'] = [];
-	let queueSkipped: string | undefined;
-	let queue: DecisionResults['queue'];
-	const workflowFor = () => vipRoutingWorkflow(shop.url);
-	prepareShop(shop);
-	return {
-		async inInstance(instance: BenchInstance): Promise<void> {
-			begin();
-			log(`decision callbacks, ${instance.setting.key}: rates ${config.decisionRates.map((rate) => `${rate.ratePerSecond}/s × ${rate.count}`).join(', ')}, then steps to p99 ${config.decisionP99LimitMs} ms (cap ${Math.max(...config.decisionSteps)}/s)`);
-			const workflow = workflowFor();
-			const target = await regularTarget(instance, workflow);
-			const result = await measureDecisionSetting(simulator, target, workflow, { config, findCrossing: true, log });
-			runs.push(...result.runs);
-			if (result.crossing) crossings.push(result.crossing);
-		},
-		async inQueueMode(tarball: string): Promise<void> {
-			begin();
-			const skipped = process.env.BENCH_QUEUE === 'off' ? 'BENCH_QUEUE=off' : queueModeMissing();
-			if (skipped) {
-				log(`decision callbacks, queue mode: not run (${skipped})`);
-				queueSkipped = skipped;
-				return;
-			}
-			log('decision callbacks, queue mode: a cluster of 1 webhook processor + 1 worker');
-			const result = await measureDecisionsInQueueMode(simulator, shop, { config, findCrossing: false, log, tarball });
-			runs.push(...result.runs);
-			queue = result.layout;
-		},
-		finish(n8nVersion: string): DecisionResults {
-			begin();
-			const from = started ?? Date.now();
-			const example = vipRoutingWorkflow(shop.url);
-			return {
-				example: DECISION_EXAMPLE,
-				n8nVersion,
-				deadlineMs: example.deadlineMs,
-				vipGroup: example.vipGroup,
-				fallbackGroup: example.fallbackGroup,
-				tencentTimeoutMs: TENCENT_TIMEOUT_MS,
-				requestTimeoutMs: config.decisionTimeoutMs,
-				warmup: config.decisionWarmup,
-				runs,
-				crossings,
-				...(queueSkipped !== undefined && { queueSkipped }),
-				...(queue && { queue }),
-				measuredAt: new Date(from).toISOString().replace(/\.\d+Z$/, 'Z'),
-				command,
-				loadAverageStart: Math.round(loadAverageStart * 100) / 100,
-				loadAverageEnd: Math.round(loadavg()[0] * 100) / 100,
-				durationSeconds: (Date.now() - from) / 1000,
-			};
-		},
-	};
 }
 
 /** BENCH_ONLY=decisions: section 7 alone, merged into the results already at the output path when they have the same scale. */
@@ -273,7 +223,7 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 	let instance: BenchInstance | undefined;
 	try {
 		const recorder = decisionRecorder(config, simulator, shop, command, log);
-		for (const key of ['legacy', 'default'] as const) {
+		for (const key of ENGINE_ORDER) {
 			log(`booting n8n (${ENGINE_SETTINGS[key].label})`);
 			instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, simulator, log });
 			machine.n8nNode = instance.n8n.runtime.nodeVersion;
@@ -282,13 +232,15 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 			await instance.stop();
 			instance = undefined;
 		}
-		await recorder.inQueueMode(tarball);
+		const skipped = queueSkipReason(process.env.BENCH_QUEUE !== 'off');
+		if (skipped) recorder.skipQueue(skipped);
+		else await inQueueClusters({ simulator, tarball, engines: config.queueEngines, log }, (cluster, setting) => recorder.inCluster(cluster, setting));
 		const decisions = recorder.finish(machine.n8nVersion ?? N8N_VERSION);
 		const jsonFile = outFile.replace(/\.md$/, '.json');
 		const previous = savedResults(jsonFile);
 		mkdirSync(dirname(outFile), { recursive: true });
 		if (previous && isWholeRun(previous) && previous.config.scale === config.scale) {
-			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, decisions, previous: previousRunOf(previous) };
+			const merged: BenchResults = { ...previous, config: { ...previous.config, ...pickDecisionConfig(config) }, settings: mergedEngines(previous), decisions, previous: previousRunOf(previous) };
 			writeFileSync(outFile, markdownReport(merged));
 			writeFileSync(jsonFile, `${JSON.stringify(merged, null, '\t')}\n`);
 			process.stdout.write(`\n${decisionsConsole(decisions)}\n\nSection 7 of ${outFile} replaced; the other sections are from the run of ${previous.machine.date} (${minutes()} min)\n`);
@@ -307,9 +259,9 @@ async function decisionsOnly(config: BenchConfig, outFile: string, command: stri
 
 /** The decision settings of a config (what a BENCH_ONLY=decisions run used, written over an older run's). */
 function pickDecisionConfig(config: BenchConfig): Partial<BenchConfig> {
-	const { decisionRates, decisionSteps, decisionStepSeconds, decisionP99LimitMs, decisionWarmup, decisionTimeoutMs } = config;
-	return { decisionRates, decisionSteps, decisionStepSeconds, decisionP99LimitMs, decisionWarmup, decisionTimeoutMs };
+	return Object.fromEntries(Object.entries(config).filter(([key]) => key.startsWith('decision'))) as Partial<BenchConfig>;
 }
+
 
 async function main(): Promise<void> {
 	if (process.argv[2] === '--render') return render(process.argv[3] ?? join(__dirname, 'RESULTS.json'));
@@ -373,7 +325,7 @@ async function main(): Promise<void> {
 			{ side: 'ours', workflow: ourTriggerWorkflow(), count },
 			{ side: 'diy', workflow: diyCallbackWorkflow(sdkAppId, token), count },
 		];
-		const boot = async (key: 'legacy' | 'default') => {
+		const boot = async (key: EngineSetting['key']) => {
 			log(`booting n8n (${ENGINE_SETTINGS[key].label})`);
 			const instance = await startBenchInstance(ENGINE_SETTINGS[key], { tarball, extraTarballs: [minimalTarball], simulator, log });
 			instances.push(instance);
@@ -453,6 +405,15 @@ async function main(): Promise<void> {
 		noteLoad();
 		await vm.stop();
 
+		// 1, 7, 8. The default engine tuned (lazy acquisition, compile cache, a pool): the three sections again.
+		const tuned = await boot('tuned');
+		callbacks.push(...(await watched(`1 callbacks, ${engineWords('tuned')}`, () => compare(tuned, config.callbacksDefaultEngine))));
+		await watched(`7 decisions, ${engineWords('tuned')}`, () => decisionBench.inInstance(tuned));
+		noteLoad();
+		await watched(`8 capacity, ${engineWords('tuned')}`, () => capacityBench.inInstance(tuned));
+		noteLoad();
+		await tuned.stop();
+
 		// 6. Queue mode: a cluster of its own, 1 + 1 processes scaled out to 2 + 2.
 		const queueSkipped = process.env.BENCH_QUEUE === 'off' ? 'BENCH_QUEUE=off' : queueModeMissing();
 		let queue: BenchResults['queue'];
@@ -466,16 +427,24 @@ async function main(): Promise<void> {
 				log(`  ${row.webhookProcessors} + ${row.workers}: ${row.acksPerSecond} acks/s, p50 ${row.p50AckMs} ms, p99 ${row.p99AckMs} ms, ${row.executionsPerSecond} executions/s`);
 			}
 		}
-		// 7. Decision callbacks in queue mode: a cluster of its own.
-		await watched('7 decisions, queue mode', () => decisionBench.inQueueMode(tarball));
-		// 8. Capacity in queue mode: a cluster of its own, 1 then 2 webhook processors.
-		await watched('8 capacity, queue mode', () => capacityBench.inQueueMode(tarball, minimalTarball));
+		// 7 and 8 in queue mode: a cluster per engine setting, decisions at 1 + 1, then capacity with 1 and 2 webhook processors.
+		const skipped = queueSkipReason(process.env.BENCH_QUEUE !== 'off');
+		if (skipped) {
+			decisionBench.skipQueue(skipped);
+			capacityBench.skipQueue(skipped);
+		} else {
+			await inQueueClusters({ simulator, tarball, engines: config.queueEngines, extraTarballs: [minimalTarball], log }, async (cluster, setting) => {
+				ownPids.push(cluster.main.pid, ...cluster.webhookProcessors.map((member) => member.pid), ...cluster.workers.map((member) => member.pid));
+				await watched(`7 decisions, queue mode, ${engineWords(setting.key)}`, () => decisionBench.inCluster(cluster, setting));
+				await watched(`8 capacity, queue mode, ${engineWords(setting.key)}`, () => capacityBench.inCluster(cluster, setting));
+			});
+		}
 
 		const results: BenchResults = {
 			config,
 			machine: finishMachineInfo(machine),
 			command,
-			settings: { engines: [ENGINE_SETTINGS.legacy, ENGINE_SETTINGS.default], commonEnv: COMMON_ENV },
+			settings: { engines: ENGINE_ORDER.map((key) => ENGINE_SETTINGS[key]), commonEnv: COMMON_ENV },
 			inProcess: { userSig, handler },
 			simulatorCeiling,
 			callbacks,

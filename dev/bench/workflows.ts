@@ -45,12 +45,12 @@ export function position(index: number): [number, number] {
 }
 
 /**
- * n8n's Webhook node (v2.1), static parameters only, answering at once with Tencent's ack body, or when the
- * run is done with the last node's first item (or all of its items).
+ * n8n's Webhook node (v2.1), static parameters only, answering at once with Tencent's ack body, when the run
+ * is done with the last node's first item (or all of its items), or from a Respond to Webhook node.
  */
 export function webhookNode(
 	path: string,
-	options: { respond?: 'onReceived' | 'lastNode'; responseData?: 'firstEntryJson' | 'allEntries' } = {},
+	options: { respond?: 'onReceived' | 'lastNode' | 'responseNode'; responseData?: 'firstEntryJson' | 'allEntries' } = {},
 ): WorkflowNodeJson {
 	const respond = options.respond ?? 'onReceived';
 	return {

@@ -17,6 +17,8 @@ export interface GuardableResponse {
 	statusCode: number;
 	readonly headersSent: boolean;
 	setHeader(name: string, value: number | string | readonly string[]): unknown;
+	/** Node ≥ 18.15; throws once headers are sent, so it is guarded like setHeader. */
+	setHeaders?(headers: unknown): unknown;
 	removeHeader(name: string): void;
 	getHeaderNames(): string[];
 	writeHead(...args: unknown[]): unknown;
@@ -27,11 +29,15 @@ export interface GuardableResponse {
 
 export type GuardOutcome =
 	| { answeredBy: 'workflow' }
-	| { answeredBy: 'fallback'; reason: string };
+	| { answeredBy: 'fallback'; reason: string }
+	/** A repeated delivery given the answer the first one got. */
+	| { answeredBy: 'replay' };
 
 export interface AnswerGuard {
-	/** Answer now with the fallback (the "answer at once" mode, or a repeated delivery). */
+	/** Answer now with the fallback (the "answer at once" mode, or load shedding). */
 	answerWithFallback(reason: string): void;
+	/** Answer now with an answer Desk already got for this callback (a repeated delivery). */
+	replay(answerText: string): void;
 	/** How the request was answered, once it was. */
 	readonly outcome: GuardOutcome | undefined;
 }
@@ -42,7 +48,14 @@ export interface GuardSettings {
 	deadlineMs: number;
 	/** Builds the fallback answer; called only when the fallback is sent (at most once), not per request. */
 	fallback: () => DecisionAnswer;
-	onOutcome?: (outcome: GuardOutcome) => void;
+	/** Called once, when Desk's answer is on its way, with the answer's text. */
+	onOutcome?: (outcome: GuardOutcome, answerText: string) => void;
+	/**
+	 * Called once, when n8n is done with the reply: it wrote the workflow's answer, or its own reply
+	 * after a failed or finished run (dropped when the fallback went out first). Not called for a
+	 * request n8n never writes to (an answer given at once).
+	 */
+	onReleased?: (late: boolean) => void;
 }
 
 type Method = (...args: unknown[]) => unknown;
@@ -69,15 +82,21 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 		}
 	};
 
-	const settle = (result: GuardOutcome) => {
+	const settle = (result: GuardOutcome, text: string) => {
 		outcome = result;
-		settings.onOutcome?.(result);
+		settings.onOutcome?.(result, text);
 	};
 
-	const sendFallback = (reason: string) => {
+	let released = false;
+	const release = () => {
+		if (released) return;
+		released = true;
+		settings.onReleased?.(outcome !== undefined);
+	};
+
+	const sendOwn = (result: GuardOutcome, text: string) => {
 		if (outcome) return;
-		settle({ answeredBy: 'fallback', reason });
-		const text = JSON.stringify(settings.fallback());
+		settle(result, text);
 		through(() => {
 			if (!res.headersSent) {
 				for (const name of res.getHeaderNames()) res.removeHeader(name);
@@ -88,6 +107,9 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 			original.end(text);
 		});
 	};
+	const sendFallback = (reason: string) => {
+		if (!outcome) sendOwn({ answeredBy: 'fallback', reason }, JSON.stringify(settings.fallback()));
+	};
 
 	const override = (name: keyof typeof original, replacement: Method) => {
 		(res as unknown as Record<string, Method>)[name] = (...args: unknown[]) =>
@@ -95,6 +117,10 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 	};
 
 	override('setHeader', (...args) => (outcome ? res : original.setHeader(...args)));
+	if (typeof res.setHeaders === 'function') {
+		const setHeaders = res.setHeaders.bind(res) as Method;
+		res.setHeaders = (...args: unknown[]) => (outcome && !passThrough ? res : setHeaders(...args));
+	}
 	override('removeHeader', (...args) => (outcome ? undefined : original.removeHeader(...args)));
 	// Headers are written with the body, once the body is judged: kept as set headers until then.
 	override('writeHead', (statusCode, ...rest) => {
@@ -113,9 +139,12 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 	override('end', (...args) => {
 		const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
 		if (outcome) {
+			// A late reply (the workflow's answer, or n8n's own after a failed run): Desk has its answer.
+			release();
 			callback?.();
 			return res;
 		}
+		release();
 		const [chunk, encoding] = args;
 		if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') written.push(toBuffer(chunk, encoding));
 		const text = Buffer.concat(written).toString('utf8');
@@ -125,7 +154,7 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 			callback?.();
 			return res;
 		}
-		settle({ answeredBy: 'workflow' });
+		settle({ answeredBy: 'workflow' }, text);
 		through(() => {
 			if (!res.headersSent) original.setHeader('Content-Length', Buffer.byteLength(text));
 			original.end(text, callback);
@@ -138,6 +167,7 @@ export function guardAnswer(res: GuardableResponse, settings: GuardSettings): An
 
 	return {
 		answerWithFallback: sendFallback,
+		replay: (answerText) => sendOwn({ answeredBy: 'replay' }, answerText),
 		get outcome() {
 			return outcome;
 		},

@@ -42,7 +42,17 @@ const READABLE: Readonly<Record<DecisionKind, (body: Record<string, unknown>) =>
 	}),
 };
 
-export function decisionItem(decision: DecisionKind, command: string, body: Record<string, unknown>, query: Record<string, unknown>): IDataObject {
+/**
+ * `decisionId` lets the answer step tell whether Desk still waits for its answer (shared/decisionDelivery.ts);
+ * none when Desk was answered at once.
+ */
+export function decisionItem(
+	decision: DecisionKind,
+	command: string,
+	body: Record<string, unknown>,
+	query: Record<string, unknown>,
+	decisionId?: string,
+): IDataObject {
 	const readable = Object.fromEntries(Object.entries(READABLE[decision](body)).filter(([, value]) => value !== undefined));
 	return {
 		...(body as IDataObject),
@@ -51,5 +61,6 @@ export function decisionItem(decision: DecisionKind, command: string, body: Reco
 		...readable,
 		eventTime: isoTime(body.EventTime),
 		callback: callbackQueryFields(query),
+		...(decisionId !== undefined && { decisionId }),
 	};
 }

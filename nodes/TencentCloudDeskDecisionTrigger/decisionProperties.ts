@@ -11,6 +11,7 @@ export interface DecisionOptions {
 	deadlineMs: number;
 	toleranceSeconds: number;
 	deduplicationMinutes: number;
+	maxInProgress: number;
 }
 
 export type AnswerMode = 'workflow' | 'atOnce';
@@ -169,7 +170,16 @@ export const decisionProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: 10,
 				description:
-					'A callback repeated with the same RequestID within this time gets the fallback answer and does not run the workflow again',
+					'A callback repeated with the same RequestID within this time gets the answer the first one got and does not run the workflow again',
+			},
+			{
+				displayName: 'Max Decisions in Progress',
+				name: 'maxInProgress',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description:
+					'When this many callbacks are still being decided, or several runs are already past the Answer Deadline, a new callback gets the fallback answer at once and starts no execution, so Desk still gets an answer in time when n8n falls behind',
 			},
 		],
 	},

@@ -12,7 +12,7 @@ import {
 	type OriginSettings,
 	type Rejection,
 } from '../shared/callbackOrigin';
-import { decisionInfo, type DecisionKind } from '../shared/decisionCallbacks';
+import { decisionInfo, findDecisionByCommand, type DecisionKind } from '../shared/decisionCallbacks';
 
 export type DecisionVerdict = { kind: 'accepted'; body: Record<string, unknown>; command: string } | Rejection;
 
@@ -29,16 +29,24 @@ const BODY_SHAPE: Readonly<Record<DecisionKind, { check: (body: Record<string, u
 export function verifyDecision(request: CallbackRequest, settings: OriginSettings, decision: DecisionKind): DecisionVerdict {
 	const shape = BODY_SHAPE[decision];
 	const body = parseJsonObject(request.rawBody);
-	if (!body || !shape.check(body)) return reject(400, `Body must be a JSON object with ${shape.expected}`);
+	if (!body) return reject(400, `Body must be a JSON object with ${shape.expected}`);
+
+	// The command first: a callback pasted at the wrong URL is told where it belongs, not that its body looks wrong.
+	const command = callbackCommand(request.query, body);
+	if (typeof command !== 'string') return command;
+	const { commands, name } = decisionInfo(decision);
+	if (command && !commands.includes(command)) return reject(400, wrongUrl(commands, name, command));
+	if (!shape.check(body)) return reject(400, `Body must be a JSON object with ${shape.expected}`);
 
 	const originProblem = checkOrigin(request.query, settings);
 	if (originProblem) return originProblem;
-
-	const command = callbackCommand(request.query, body);
-	if (typeof command !== 'string') return command;
-	const { commands } = decisionInfo(decision);
-	if (!commands.includes(command)) {
-		return reject(400, `This URL answers ${commands.join(' / ')}, not ${command || 'a callback without CallbackCommand'}`);
-	}
+	if (!command) return reject(400, wrongUrl(commands, name, ''));
 	return { kind: 'accepted', body, command };
+}
+
+function wrongUrl(commands: readonly string[], name: string, command: string): string {
+	const sent = command ? `not ${command}` : 'not a callback without CallbackCommand';
+	const other = command ? findDecisionByCommand(command) : undefined;
+	const fix = other ? `: ${command} goes to a Decision Trigger set to “${other.name}”` : '';
+	return `This URL answers ${commands.join(' / ')} (Decision: “${name}”), ${sent}${fix}`;
 }

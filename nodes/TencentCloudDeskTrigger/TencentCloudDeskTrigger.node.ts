@@ -10,7 +10,7 @@ import { CALLBACK_ACK, callbackFailure } from '../shared/callbackAck';
 import { callbackRawBody } from '../shared/callbackBody';
 import { pastedUrlWebhookMethods } from '../shared/callbackTriggerParts';
 import { callbackSecrets } from '../shared/callbackSecrets';
-import { deduplicatorFor } from './deliveryDeduplicator';
+import { deduplicatorFor } from '../shared/deliveryDeduplicator';
 import { eventItem } from './eventItem';
 import { configuredOutputs, OUTPUT_CATALOGUE, outputIndexFor, outputsExpression } from './outputs';
 import { queryString } from '../shared/queryValue';

@@ -96,9 +96,63 @@ describe('routing a customer who asks for a human (ChatBot.OnAssignHuman), the V
 		expect(record.latencyMs).toBeGreaterThanOrEqual(550);
 		expect(record).toMatchObject({ used: true, answer: { AgentGroupId: REGULAR_GROUP } });
 		expect(env.simulator.sessions.get(sessionId)).toMatchObject({ skillGroupId: REGULAR_GROUP });
-		// The workflow still decided (VIP) and ended well; its answer came too late and changed nothing.
-		expect(await executionStatuses(env.routingShortDeadline.workflowId, 1)).toEqual(['success']);
+		// The workflow still decided (VIP), too late: its execution says Desk did not get that answer.
+		const [execution] = await env.n8n.api.waitForExecutions(env.routingShortDeadline.workflowId, 1, 60_000, { includeData: true });
+		expect(execution.status).toBe('error');
+		expect(execution.data?.resultData.error?.message).toBe('Desk did not get this answer: it had already been answered');
+		expect(JSON.stringify(execution.data?.resultData.error)).toMatch(/with its fallback [\d,]+ ms after the callback arrived, because no answer within \d+ ms/);
 		expect(env.simulator.sessions.get(sessionId)).toMatchObject({ skillGroupId: REGULAR_GROUP });
+		// An expected late reply is not logged as a crash.
+		expect(env.n8n.logTail(400)).not.toMatch(/Cannot set headers after they are sent/);
+	});
+
+	it('gives a callback repeated with the same RequestID the answer the first one got, and runs the workflow once', async () => {
+		env.shop.delayMs = 300;
+		const sessionId = `repeat-${Date.now()}`;
+		const body = { CallbackCommand: 'ChatBot.OnAssignHuman', SessionId: sessionId, ClientUserId: 'vip_user', EventTime: Date.now() };
+		const send = () =>
+			env.simulator.sendCallback({ url: env.routing.url }, body, { query: { CallbackCommand: 'ChatBot.OnAssignHuman', RequestID: `${sessionId}-req` } });
+
+		// One repeat while the first is still being decided (the CRM takes 300 ms), one after it was answered.
+		const [first, whileDeciding] = await Promise.all([send(), new Promise((resolve) => setTimeout(resolve, 100)).then(send)]);
+		const afterwards = await send();
+
+		const vip = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0, AgentGroupId: VIP_GROUP };
+		for (const result of [first, whileDeciding, afterwards]) {
+			expect(result.status).toBe(200);
+			expect(JSON.parse(result.responseText)).toEqual(vip);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		const executions = await env.n8n.api.listExecutions(env.routing.workflowId, { includeData: true });
+		expect(executions.filter((execution) => firstItemOf(execution, 'Desk Asks Where to Route')?.SessionId === sessionId)).toHaveLength(1);
+	});
+
+	it('above Max Decisions in Progress, answers the fallback at once and starts no execution', async () => {
+		const decide = (sessionId: string) =>
+			env.simulator.sendCallback(
+				{ url: env.routingLimited.url },
+				{ CallbackCommand: 'ChatBot.OnAssignHuman', SessionId: sessionId, ClientUserId: 'vip_user', EventTime: Date.now() },
+				{ query: { CallbackCommand: 'ChatBot.OnAssignHuman', RequestID: null } },
+			);
+		const answeredGroup = (result: { responseText: string }) => JSON.parse(result.responseText).AgentGroupId as number;
+		// One decision first, so the burst does not also pay for n8n's first run of the workflow.
+		expect(answeredGroup(await decide('burst-warm-up'))).toBe(VIP_GROUP);
+		const before = (await env.n8n.api.waitForExecutions(env.routingLimited.workflowId, 1, 60_000)).length;
+		env.shop.delayMs = 400;
+
+		const burst = await Promise.all(Array.from({ length: 6 }, (_, i) => decide(`burst-${i}`)));
+
+		for (const result of burst) expect(result.status).toBe(200);
+		const decided = burst.filter((result) => answeredGroup(result) === VIP_GROUP);
+		const shed = burst.filter((result) => answeredGroup(result) === REGULAR_GROUP);
+		expect(decided).toHaveLength(2);
+		expect(shed).toHaveLength(4);
+		// At once: before the CRM answered the two that run the workflow.
+		expect(Math.max(...shed.map((result) => result.latencyMs))).toBeLessThan(Math.min(...decided.map((result) => result.latencyMs)));
+		await env.n8n.api.waitForExecutions(env.routingLimited.workflowId, before + 2, 60_000);
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		expect(await env.n8n.api.listExecutions(env.routingLimited.workflowId)).toHaveLength(before + 2);
+		expect(env.n8n.logTail(200)).toMatch(/2 decisions are in progress, at Max Decisions in Progress/);
 	});
 
 	it('accepts the older command name ChatBot.OnAssignAgent', async () => {
@@ -197,5 +251,13 @@ describe('a routing request sent to the URL of another decision (a misconfigurat
 
 		expect(record).toMatchObject({ status: 400, used: false });
 		expect(env.simulator.sessions.get(sessionId)?.phase).toBe('Agent');
+		const misdirected = await env.simulator.sendCallback(
+			{ url: env.contactAtOnce.url },
+			{ CallbackCommand: 'ChatBot.OnAssignHuman', SessionId: sessionId, ClientUserId: 'regular_user', EventTime: Date.now() },
+			{ query: { CallbackCommand: 'ChatBot.OnAssignHuman', RequestID: null } },
+		);
+		expect(JSON.parse(misdirected.responseText).ErrorInfo).toContain(
+			'This URL answers Desk.CallbackBeforeIMContactUser (Decision: “Before Agent Contacts User”), not ChatBot.OnAssignHuman: ChatBot.OnAssignHuman goes to a Decision Trigger set to “Route Customer to Agents”',
+		);
 	});
 });

@@ -20,6 +20,8 @@ export interface DecisionsInN8n {
 	routing: ActiveWorkflow;
 	/** The VIP example with a 600 ms Answer Deadline: a CRM slower than that, yet within the lookup's timeout, meets the deadline. */
 	routingShortDeadline: ActiveWorkflow;
+	/** The VIP example with Max Decisions in Progress 2: a burst beyond it is answered by the fallback at once. */
+	routingLimited: ActiveWorkflow;
 	orderLookup: ActiveWorkflow;
 	contact: ActiveWorkflow;
 	contactAtOnce: ActiveWorkflow;
@@ -60,14 +62,14 @@ export function contactWorkflow(name: string, webhookId: string, answerMode: 'wo
 	};
 }
 
-/** The example with another Answer Deadline, under its own name and URL. */
-function withDeadline(workflow: WorkflowJson, deadlineMs: number): WorkflowJson {
+/** The example with other trigger Options, under its own name and URL. */
+function withOptions(workflow: WorkflowJson, webhookId: string, options: Record<string, number>): WorkflowJson {
 	return {
 		...workflow,
-		name: `${workflow.name} (${deadlineMs} ms deadline)`,
+		name: `${workflow.name} (${JSON.stringify(options)})`,
 		nodes: workflow.nodes.map((node) =>
 			node.type === 'n8n-nodes-tencent-desk.tencentCloudDeskDecisionTrigger'
-				? { ...node, webhookId: 'b7e0c0aa-0000-4000-8000-000000000003', parameters: { ...node.parameters, options: { deadlineMs } } }
+				? { ...node, webhookId, parameters: { ...node.parameters, options } }
 				: node,
 		),
 	};
@@ -84,7 +86,14 @@ export function useDecisionsInN8n(): DecisionsInN8n {
 		const shop = (file: string) =>
 			withBaseUrl(withBaseUrl(loadExample(file), 'https://crm.example.com', env.shop.url), 'https://shop.example.com', env.shop.url);
 		env.routing = await activateWorkflow(env.n8n, shop('route-vip-customers.json'));
-		env.routingShortDeadline = await activateWorkflow(env.n8n, withDeadline(shop('route-vip-customers.json'), 600));
+		env.routingShortDeadline = await activateWorkflow(
+			env.n8n,
+			withOptions(shop('route-vip-customers.json'), 'b7e0c0aa-0000-4000-8000-000000000003', { deadlineMs: 600 }),
+		);
+		env.routingLimited = await activateWorkflow(
+			env.n8n,
+			withOptions(shop('route-vip-customers.json'), 'b7e0c0aa-0000-4000-8000-000000000004', { maxInProgress: 2 }),
+		);
 		env.orderLookup = await activateWorkflow(env.n8n, shop('chatbot-order-lookup.json'));
 		env.contact = await activateWorkflow(env.n8n, contactWorkflow('Contact rules', 'b7e0c0aa-0000-4000-8000-000000000001', 'workflow'));
 		env.contactAtOnce = await activateWorkflow(env.n8n, contactWorkflow('Contact at once', 'b7e0c0aa-0000-4000-8000-000000000002', 'atOnce'));

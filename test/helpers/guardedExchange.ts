@@ -25,6 +25,8 @@ export interface Reply {
 export interface Exchange {
 	reply: Reply;
 	outcomes: GuardOutcome[];
+	/** Each onReleased call: whether n8n's reply came after Desk had its answer. */
+	released: boolean[];
 	guard: AnswerGuard;
 	/** Anything the handler threw or recorded: a throw in a request handler would not fail a test. */
 	errors: unknown[];
@@ -53,6 +55,7 @@ export async function startGuardedServer(): Promise<GuardedServer> {
 
 	async function exchange(handler: GuardedHandler, options: ExchangeOptions): Promise<Exchange> {
 		const outcomes: GuardOutcome[] = [];
+		const released: boolean[] = [];
 		const errors: unknown[] = [];
 		let guard: AnswerGuard | undefined;
 		// As in n8n, the guard goes on once the callback's body has been read.
@@ -64,6 +67,7 @@ export async function startGuardedServer(): Promise<GuardedServer> {
 					deadlineMs: options.deadlineMs,
 					fallback: () => options.fallback,
 					onOutcome: (outcome) => outcomes.push(outcome),
+					onReleased: (late) => released.push(late),
 				});
 				try {
 					handler(res, guard, errors);
@@ -94,7 +98,7 @@ export async function startGuardedServer(): Promise<GuardedServer> {
 		});
 		await new Promise((resolve) => setTimeout(resolve, options.waitAfterMs ?? 20));
 		if (!guard) throw new Error('the request handler never ran');
-		return { reply, outcomes, guard, errors };
+		return { reply, outcomes, released, guard, errors };
 	}
 
 	return {

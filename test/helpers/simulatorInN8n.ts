@@ -35,12 +35,19 @@ export interface SimulatorInN8n {
 	credentialId: string;
 }
 
-export function useSimulatorInN8n(options: { simulator?: DeskSimulatorOptions; logLines?: number } = {}): SimulatorInN8n {
+export interface SimulatorInN8nOptions {
+	simulator?: DeskSimulatorOptions;
+	logLines?: number;
+	/** n8n's environment beyond the harness's (tests about n8n's settings only: the rest keep n8n's defaults). */
+	n8nEnv?: Record<string, string>;
+}
+
+export function useSimulatorInN8n(options: SimulatorInN8nOptions = {}): SimulatorInN8n {
 	const env = {} as SimulatorInN8n;
 
 	beforeAll(async () => {
 		env.simulator = await startDeskSimulator(options.simulator);
-		env.n8n = await startN8n({ log: true });
+		env.n8n = await startN8n({ log: true, env: options.n8nEnv });
 		env.credentialId = (await env.n8n.api.createCredential(CREDENTIAL_NAME, 'tencentCloudDeskApi', simulatorCredentials(env.simulator))).id;
 	}, 15 * 60_000);
 

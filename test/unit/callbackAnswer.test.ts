@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions, IExecuteResponsePromiseData, INode
 import { NodeOperationError } from 'n8n-workflow';
 
 import { answerProblem } from '../../nodes/shared/decisionAnswers';
+import { DECISION_TRIGGER_NODE_NAME, openDecision, recordDelivery } from '../../nodes/shared/decisionDelivery';
 import type { DecisionKind } from '../../nodes/shared/decisionCallbacks';
 import { callbackAnswerOperations } from '../../nodes/TencentCloudDesk/resources/callbackAnswer';
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
@@ -23,10 +24,20 @@ const NODE: INode = {
 const ITEMS = [{ json: { sessionId: 's-1', decision: 'assignHuman' } }, { json: { sessionId: 's-2' } }];
 const OK = { ActionStatus: 'OK', ErrorInfo: '', ErrorCode: 0 };
 
-function executeContext(parameters: Record<string, unknown>) {
+const DECISION_TRIGGER = { name: 'Desk Decision', type: `n8n-nodes-tencent-desk.${DECISION_TRIGGER_NODE_NAME}`, typeVersion: 1.1 };
+
+/** `decisionId`: what the Decision Trigger's item holds in this execution (none: no trigger upstream). */
+function executeContext(parameters: Record<string, unknown>, decisionId?: string) {
 	const responses: IExecuteResponsePromiseData[] = [];
 	const context = {
 		getNode: () => NODE,
+		getParentNodes: () => (decisionId === undefined ? [] : [{ name: 'Lookup', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2 }, DECISION_TRIGGER]),
+		getWorkflowDataProxy: () => ({
+			$: (name: string) => {
+				if (name !== DECISION_TRIGGER.name) throw new Error(`no node ${name}`);
+				return { first: () => ({ json: { decision: 'assignHuman', decisionId } }) };
+			},
+		}),
 		getInputData: () => ITEMS,
 		getNodeParameter: (name: string, _itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
 			if (!(name in parameters)) return fallback;
@@ -41,14 +52,14 @@ function executeContext(parameters: Record<string, unknown>) {
 	return { context, responses };
 }
 
-async function run(operation: string, parameters: Record<string, unknown>, itemIndex = 0) {
-	const { context, responses } = executeContext(parameters);
+async function run(operation: string, parameters: Record<string, unknown>, itemIndex = 0, decisionId?: string) {
+	const { context, responses } = executeContext(parameters, decisionId);
 	const output = await callbackAnswerOperations[operation].call(context, {} as DeskClient, itemIndex);
 	return { output, responses };
 }
 
-async function runError(operation: string, parameters: Record<string, unknown>): Promise<NodeOperationError> {
-	const { context, responses } = executeContext(parameters);
+async function runError(operation: string, parameters: Record<string, unknown>, decisionId?: string): Promise<NodeOperationError> {
+	const { context, responses } = executeContext(parameters, decisionId);
 	try {
 		await callbackAnswerOperations[operation].call(context, {} as DeskClient, 0);
 	} catch (error) {
@@ -159,5 +170,25 @@ describe('in the action node', () => {
 		expect(output[0].map((item) => item.json)).toEqual(ITEMS.map((item) => item.json));
 		expect(onlyAnswer(responses)).toEqual({ ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'Routing left to Desk' });
 		expect(getCredentials).not.toHaveBeenCalled();
+	});
+});
+
+describe('an answer after Desk already had one', () => {
+	const ROUTE = { skillGroup: { __rl: true, mode: 'id', value: '6521' } };
+
+	it('is not sent, and the step fails saying when and why Desk got the fallback', async () => {
+		const decisionId = openDecision(1_000);
+		recordDelivery(decisionId, 'fallback', 'no answer within 1500 ms', 2_500);
+		const error = await runError('routeToAgents', ROUTE, decisionId);
+		expect(error.message).toBe('Desk did not get this answer: it had already been answered');
+		expect(error.description).toContain('with its fallback 1,500 ms after the callback arrived, because no answer within 1500 ms');
+		expect(error.description).toContain('Answer Deadline');
+	});
+
+	it('is sent while Desk still waits, and when this process cannot tell (a queue-mode worker)', async () => {
+		const waiting = openDecision(1_000);
+		expect(onlyAnswer((await run('routeToAgents', ROUTE, 0, waiting)).responses)).toMatchObject({ AgentGroupId: 6521 });
+		expect(onlyAnswer((await run('routeToAgents', ROUTE, 0, 'id-from-another-process')).responses)).toMatchObject({ AgentGroupId: 6521 });
+		expect(onlyAnswer((await run('routeToAgents', ROUTE, 0)).responses)).toMatchObject({ AgentGroupId: 6521 });
 	});
 });

@@ -5,6 +5,10 @@
 import { computeCallbackSign } from '../../nodes/shared/callbackSignature';
 import { decisionItem } from '../../nodes/TencentCloudDeskDecisionTrigger/decisionItem';
 
+const DECISION_ID = 'a0b1c2d3-0000-4000-8000-000000000001';
+/** Every item carries the ID the answer step looks its delivery up by. */
+const itemOf = (...[decision, command, body, query]: Parameters<typeof decisionItem>) => decisionItem(decision, command, body, query, DECISION_ID);
+
 const QUERY = {
 	SdkAppid: '1400000042',
 	CallbackCommand: 'ChatBot.OnAssignHuman',
@@ -24,6 +28,10 @@ const CALLBACK = {
 	RequestTime: '1750769273',
 };
 
+it('has no decisionId when Desk was answered at once (none given)', () => {
+	expect(decisionItem('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's' }, {})).not.toHaveProperty('decisionId');
+});
+
 describe('assignHuman', () => {
 	const body = {
 		CallbackCommand: 'ChatBot.OnAssignHuman',
@@ -34,7 +42,7 @@ describe('assignHuman', () => {
 	};
 
 	it('keeps Desk’s fields and adds the readable ones', () => {
-		expect(decisionItem('assignHuman', 'ChatBot.OnAssignHuman', body, QUERY)).toEqual({
+		expect(itemOf('assignHuman', 'ChatBot.OnAssignHuman', body, QUERY)).toEqual({
 			...body,
 			decision: 'assignHuman',
 			callbackCommand: 'ChatBot.OnAssignHuman',
@@ -43,11 +51,12 @@ describe('assignHuman', () => {
 			customerServiceId: '@customer_service_account',
 			eventTime: '2022-12-09T08:26:54.123Z',
 			callback: CALLBACK,
+			decisionId: DECISION_ID,
 		});
 	});
 
 	it('leaves out readable fields Desk did not send as text (CustomerServiceId exists only with SDK light integration)', () => {
-		const item = decisionItem('assignHuman', 'ChatBot.OnAssignAgent', { SessionId: 's-1', ClientUserId: 42 }, {});
+		const item = itemOf('assignHuman', 'ChatBot.OnAssignAgent', { SessionId: 's-1', ClientUserId: 42 }, {});
 		expect(item).not.toHaveProperty('customerServiceId');
 		expect(item).not.toHaveProperty('clientUserId');
 		expect(item.ClientUserId).toBe(42);
@@ -66,7 +75,7 @@ describe('apiCall', () => {
 	const body = { CallbackCommand: 'Chatbot.InterfaceInvocation', Body: variables, EventTime: 1731488371784 };
 
 	it('reads the session and user from the system variables and gives all variables as an object', () => {
-		expect(decisionItem('apiCall', 'Chatbot.InterfaceInvocation', body, { ...QUERY, CallbackCommand: 'Chatbot.InterfaceInvocation' })).toEqual({
+		expect(itemOf('apiCall', 'Chatbot.InterfaceInvocation', body, { ...QUERY, CallbackCommand: 'Chatbot.InterfaceInvocation' })).toEqual({
 			...body,
 			decision: 'apiCall',
 			callbackCommand: 'Chatbot.InterfaceInvocation',
@@ -75,11 +84,12 @@ describe('apiCall', () => {
 			variables,
 			eventTime: '2024-11-13T08:59:31.784Z',
 			callback: { ...CALLBACK, CallbackCommand: 'Chatbot.InterfaceInvocation' },
+			decisionId: DECISION_ID,
 		});
 	});
 
 	it('gives variables without system variables, and no sessionId or clientUserId then', () => {
-		const item = decisionItem('apiCall', 'Chatbot.InterfaceInvocation', { Body: { orderId: 'o-1' } }, {});
+		const item = itemOf('apiCall', 'Chatbot.InterfaceInvocation', { Body: { orderId: 'o-1' } }, {});
 		expect(item.variables).toEqual({ orderId: 'o-1' });
 		expect(item).not.toHaveProperty('sessionId');
 		expect(item).not.toHaveProperty('clientUserId');
@@ -98,7 +108,7 @@ describe('beforeContact', () => {
 	};
 
 	it('names the user, the agent, the CS account, the channel type and the skill group', () => {
-		expect(decisionItem('beforeContact', 'Desk.CallbackBeforeIMContactUser', body, {})).toEqual({
+		expect(itemOf('beforeContact', 'Desk.CallbackBeforeIMContactUser', body, {})).toEqual({
 			...body,
 			decision: 'beforeContact',
 			callbackCommand: 'Desk.CallbackBeforeIMContactUser',
@@ -109,11 +119,12 @@ describe('beforeContact', () => {
 			skillGroupId: 4011,
 			eventTime: '2025-06-24T12:47:53.237Z',
 			callback: {},
+			decisionId: DECISION_ID,
 		});
 	});
 
 	it('turns a string GroupId (as Tencent’s table types it) into a number, keeping the raw field as sent', () => {
-		const item = decisionItem('beforeContact', 'Desk.CallbackBeforeIMContactUser', { ...body, GroupId: '4011' }, {});
+		const item = itemOf('beforeContact', 'Desk.CallbackBeforeIMContactUser', { ...body, GroupId: '4011' }, {});
 		expect(item.skillGroupId).toBe(4011);
 		expect(item.GroupId).toBe('4011');
 	});
@@ -124,12 +135,12 @@ describe('beforeContact', () => {
 		['null', null],
 		['missing', undefined],
 	])('leaves skillGroupId out when GroupId is %s', (_name, GroupId) => {
-		expect(decisionItem('beforeContact', 'Desk.CallbackBeforeIMContactUser', { ...body, GroupId }, {})).not.toHaveProperty('skillGroupId');
+		expect(itemOf('beforeContact', 'Desk.CallbackBeforeIMContactUser', { ...body, GroupId }, {})).not.toHaveProperty('skillGroupId');
 	});
 });
 
 describe('eventTime', () => {
-	const at = (EventTime: unknown) => decisionItem('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's', EventTime }, {}).eventTime;
+	const at = (EventTime: unknown) => itemOf('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's', EventTime }, {}).eventTime;
 
 	it('reads milliseconds from a number or a numeric string', () => {
 		expect(at(1670574414123)).toBe('2022-12-09T08:26:54.123Z');
@@ -154,7 +165,7 @@ describe('eventTime', () => {
 
 describe('callback query fields', () => {
 	it('keeps the known query fields from their first value, never Sign or contenttype', () => {
-		const item = decisionItem('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's' }, {
+		const item = itemOf('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's' }, {
 			...QUERY,
 			SdkAppid: ['1400000042', '1'],
 			RequestID: ['req-77', 'req-78'],
@@ -166,13 +177,13 @@ describe('callback query fields', () => {
 	});
 
 	it('leaves out fields that are missing or not text', () => {
-		expect(decisionItem('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's' }, { SdkAppid: 1400000042, ClientIP: ['10.0.0.7'] }).callback).toEqual({
+		expect(itemOf('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's' }, { SdkAppid: 1400000042, ClientIP: ['10.0.0.7'] }).callback).toEqual({
 			ClientIP: '10.0.0.7',
 		});
 	});
 
 	it('puts its own fields after Desk’s, so a body cannot fake the decision or the callback fields', () => {
-		const item = decisionItem('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's', decision: 'apiCall', callback: 'x', eventTime: 'y' }, {});
+		const item = itemOf('assignHuman', 'ChatBot.OnAssignHuman', { SessionId: 's', decision: 'apiCall', callback: 'x', eventTime: 'y' }, {});
 		expect(item.decision).toBe('assignHuman');
 		expect(item.callback).toEqual({});
 		expect(item.eventTime).toBeNull();

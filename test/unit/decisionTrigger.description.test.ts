@@ -92,7 +92,7 @@ describe('the node description', () => {
 
 describe('options', () => {
 	it('default to a deadline under Tencent’s 2 s, 60 s of clock tolerance and a 10-minute repeat window', () => {
-		expect(DECISION_OPTION_DEFAULTS).toEqual({ deadlineMs: 1500, toleranceSeconds: 60, deduplicationMinutes: 10 });
+		expect(DECISION_OPTION_DEFAULTS).toEqual({ deadlineMs: 1500, toleranceSeconds: 60, deduplicationMinutes: 10, maxInProgress: 50 });
 		const resolved = resolveDecisionOptions({});
 		expect(resolved).toEqual(DECISION_OPTION_DEFAULTS);
 		expect(resolved.deadlineMs).toBeLessThan(2000);
@@ -105,7 +105,7 @@ describe('options', () => {
 	});
 
 	it('keep what was set and fill in the rest', () => {
-		expect(resolveDecisionOptions({ deadlineMs: 900 })).toEqual({ deadlineMs: 900, toleranceSeconds: 60, deduplicationMinutes: 10 });
+		expect(resolveDecisionOptions({ deadlineMs: 900 })).toEqual({ deadlineMs: 900, toleranceSeconds: 60, deduplicationMinutes: 10, maxInProgress: 50 });
 	});
 });
 

@@ -11,6 +11,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData, WorkflowExec
 
 import { computeCallbackSign } from '../../nodes/shared/callbackSignature';
 import { routeAnswer } from '../../nodes/shared/decisionAnswers';
+import { deliveredAnswer } from '../../nodes/shared/decisionDelivery';
 import { TencentCloudDeskDecisionTrigger } from '../../nodes/TencentCloudDeskDecisionTrigger/TencentCloudDeskDecisionTrigger.node';
 import { expressJson } from '../helpers/guardedExchange';
 
@@ -41,10 +42,12 @@ interface Result {
 }
 
 let server: http.Server;
-let onRequest: (req: http.IncomingMessage, res: http.ServerResponse) => void = () => undefined;
+/** Per request path, so deliveries can overlap. */
+const handlers = new Map<string, (req: http.IncomingMessage, res: http.ServerResponse) => void>();
+let nextPath = 0;
 
 beforeAll(async () => {
-	server = http.createServer((req, res) => onRequest(req, res));
+	server = http.createServer((req, res) => handlers.get(req.url ?? '')?.(req, res));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 });
 afterAll(async () => {
@@ -96,7 +99,11 @@ function context(setup: Setup, rawBody: Buffer, res: http.ServerResponse, warnin
 		getRequestObject: () => ({ rawBody }),
 		getBodyData: () => ({}),
 		getResponseObject: () => express,
-		logger: { warn: (message: string) => warnings.push(message) },
+		logger: {
+			warn: (message: string) => warnings.push(message),
+			info: (message: string) => warnings.push(`info: ${message}`),
+			debug: () => undefined,
+		},
 	} as unknown as IWebhookFunctions;
 }
 
@@ -104,7 +111,8 @@ async function deliver(setup: Setup): Promise<Result> {
 	let webhook: IWebhookResponseData | undefined;
 	const warnings: string[] = [];
 	const parametersRead: string[] = [];
-	onRequest = (req, res) => {
+	const path = `/webhook/${nextPath++}`;
+	handlers.set(path, (req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
@@ -116,10 +124,10 @@ async function deliver(setup: Setup): Promise<Result> {
 				(error: Error) => warnings.push(`webhook() threw: ${error.message}`),
 			);
 		});
-	};
+	});
 	const { port } = server.address() as AddressInfo;
 	const reply = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-		const request = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/webhook', agent: false }, (response) => {
+		const request = http.request({ host: '127.0.0.1', port, method: 'POST', path, agent: false }, (response) => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -128,6 +136,7 @@ async function deliver(setup: Setup): Promise<Result> {
 		request.end(setup.body ?? JSON.stringify(BODY));
 	});
 	await new Promise((resolve) => setTimeout(resolve, 20));
+	handlers.delete(path);
 	return { ...reply, webhook, warnings, parametersRead };
 }
 
@@ -159,6 +168,7 @@ describe('an accepted callback', () => {
 		expect(items(result)).toEqual([
 			expect.objectContaining({ ...BODY, decision: 'assignHuman', sessionId: 'aa-bb-cc-dd', eventTime: '2022-12-09T08:26:54.123Z' }),
 		]);
+		expect(deliveredAnswer(items(result)[0].decisionId)).toEqual({ answeredBy: 'workflow', afterMs: expect.any(Number) });
 		expect(result.warnings).toEqual([]);
 	});
 
@@ -197,20 +207,95 @@ describe('an accepted callback', () => {
 });
 
 describe('a repeated RequestID', () => {
-	it('gets the fallback at once and does not run the workflow again', async () => {
+	it('gets the answer the first delivery got, at once, and does not run the workflow again', async () => {
 		const answer = routeAnswer({ agentGroupId: 9 });
 		const setup: Setup = { workflowId: 'wf-repeat', afterRun: (res) => expressJson(res, 200, answer) };
 		const first = await deliver(setup);
 		expect(JSON.parse(first.text)).toEqual(answer);
 		const repeat = await deliver({ ...setup, query: signedQuery() });
+		expect(JSON.parse(repeat.text)).toEqual(answer);
+		expect(repeat.webhook).toEqual({ noWebhookResponse: true });
+		expect(repeat.warnings).toEqual([]);
+	});
+
+	it('arriving while the first is being decided, waits for its answer', async () => {
+		const answer = routeAnswer({ agentIds: ['svc2@tencent.com'] });
+		let answerFirst: () => void = () => undefined;
+		const first = deliver({
+			workflowId: 'wf-repeat-waits',
+			parameters: { options: { deadlineMs: 1500 } },
+			afterRun: (res) => {
+				answerFirst = () => expressJson(res, 200, answer);
+			},
+		});
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const repeat = deliver({ workflowId: 'wf-repeat-waits', parameters: { options: { deadlineMs: 1500 } } });
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		answerFirst();
+		const [firstResult, repeatResult] = await Promise.all([first, repeat]);
+		expect(JSON.parse(firstResult.text)).toEqual(answer);
+		expect(JSON.parse(repeatResult.text)).toEqual(answer);
+		expect(repeatResult.webhook).toEqual({ noWebhookResponse: true });
+	});
+
+	it('gets the fallback the first one got, when that one missed the deadline', async () => {
+		const setup: Setup = { workflowId: 'wf-repeat-after-fallback' };
+		const first = await deliver(setup);
+		expect(JSON.parse(first.text)).toEqual(FALLBACK);
+		const repeat = await deliver(setup);
 		expect(JSON.parse(repeat.text)).toEqual(FALLBACK);
 		expect(repeat.webhook).toEqual({ noWebhookResponse: true });
-		expect(repeat.warnings).toEqual([expect.stringMatching(/repeated delivery/)]);
 	});
 
 	it('runs again in a test run (“Listen for test event”)', async () => {
 		const setup: Setup = { workflowId: 'wf-manual', mode: 'manual', afterRun: (res) => expressJson(res, 200, FALLBACK) };
 		await deliver(setup);
 		expect(items(await deliver(setup))).toHaveLength(1);
+	});
+});
+
+describe('Max Decisions in Progress', () => {
+	it('answers the fallback at once and starts no execution above the limit, logging once per episode', async () => {
+		const answer = routeAnswer({ agentGroupId: 11 });
+		const held: Array<() => void> = [];
+		const parameters = { options: { deadlineMs: 1500, maxInProgress: 2 } };
+		const hold: Setup['afterRun'] = (res) => held.push(() => expressJson(res, 200, answer));
+		const running = [1, 2].map((n) => deliver({ workflowId: 'wf-shed', parameters, query: signedQuery({ RequestID: `r${n}` }), afterRun: hold }));
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const shed = await Promise.all(
+			[3, 4].map((n) => deliver({ workflowId: 'wf-shed', parameters, query: signedQuery({ RequestID: `r${n}` }), afterRun: hold })),
+		);
+		for (const result of shed) {
+			expect(JSON.parse(result.text)).toEqual(FALLBACK);
+			expect(result.webhook).toEqual({ noWebhookResponse: true });
+		}
+		const logged = shed.flatMap((result) => result.warnings);
+		for (const release of held) release();
+		expect(logged).toEqual([expect.stringMatching(/^Decision: 2 decisions are in progress, at Max Decisions in Progress/)]);
+		for (const result of await Promise.all(running)) expect(JSON.parse(result.text)).toEqual(answer);
+		const after = await deliver({ workflowId: 'wf-shed', parameters, query: signedQuery({ RequestID: 'r5' }), afterRun: (res) => expressJson(res, 200, answer) });
+		expect(JSON.parse(after.text)).toEqual(answer);
+		expect(items(after)).toHaveLength(1);
+		expect(after.warnings).toEqual([expect.stringMatching(/^info: Decision: n8n caught up with its decisions/)]);
+	});
+
+	it('counts a decision answered by the fallback until n8n finishes its run', async () => {
+		const parameters = { options: { deadlineMs: 100, maxInProgress: 1 } };
+		let finishRun: () => void = () => undefined;
+		const first = await deliver({
+			workflowId: 'wf-shed-late',
+			parameters,
+			query: signedQuery({ RequestID: 'late-1' }),
+			afterRun: (res) => {
+				finishRun = () => expressJson(res, 200, routeAnswer({ agentGroupId: 12 }));
+			},
+		});
+		// Desk got the fallback at the deadline, but the run still goes on: it still counts.
+		expect(JSON.parse(first.text)).toEqual(FALLBACK);
+		const whileRunning = await deliver({ workflowId: 'wf-shed-late', parameters, query: signedQuery({ RequestID: 'late-2' }) });
+		expect(whileRunning.webhook).toEqual({ noWebhookResponse: true });
+		finishRun();
+		const afterRun = await deliver({ workflowId: 'wf-shed-late', parameters, query: signedQuery({ RequestID: 'late-3' }) });
+		expect(items(afterRun)).toHaveLength(1);
 	});
 });

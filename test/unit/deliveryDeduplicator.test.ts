@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { DeliveryDeduplicator, deduplicatorFor } from '../../nodes/TencentCloudDeskTrigger/deliveryDeduplicator';
+import { DeliveryDeduplicator, deduplicatorFor } from '../../nodes/shared/deliveryDeduplicator';
 
 const WINDOW = 10 * 60_000;
 const T0 = 1_725_540_020_000;

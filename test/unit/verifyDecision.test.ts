@@ -216,7 +216,18 @@ describe.each(CASES)('$kind', ({ kind, command, body, shapeReason, malformed }) 
 			const { status, reason } = rejected(verify(query(otherCommand), withoutCommand()));
 			expect(status).toBe(400);
 			expect(reason).toContain(`This URL answers ${command}`);
-			expect(reason).toMatch(new RegExp(`, not ${otherCommand.replace('.', '\\.')}$`));
+			expect(reason).toContain(`, not ${otherCommand}`);
+		},
+	);
+
+	it.each(CASES.filter((other) => other.kind !== kind))(
+		'tells a $kind callback pasted at this URL where it belongs, whatever its body holds',
+		(other) => {
+			const { status, reason } = rejected(verify(query(other.command), JSON.stringify(other.body)));
+			expect(status).toBe(400);
+			expect(reason).toContain(`This URL answers ${command}`);
+			expect(reason).toContain(`not ${other.command}: ${other.command} goes to a Decision Trigger set to`);
+			expect(reason).not.toMatch(/Body must be/);
 		},
 	);
 
@@ -238,7 +249,9 @@ describe('command spellings', () => {
 
 	it('names both routing spellings when refusing another command', () => {
 		const verdict = verifyDecision({ rawBody: '{"SessionId":"s"}', query: query('Desk.SessionEventNotify') }, settings(), 'assignHuman');
-		expect(rejected(verdict).reason).toBe('This URL answers ChatBot.OnAssignHuman / ChatBot.OnAssignAgent, not Desk.SessionEventNotify');
+		expect(rejected(verdict).reason).toBe(
+			'This URL answers ChatBot.OnAssignHuman / ChatBot.OnAssignAgent (Decision: “Route Customer to Agents”), not Desk.SessionEventNotify',
+		);
 	});
 
 	it.each([

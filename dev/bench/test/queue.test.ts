@@ -32,14 +32,24 @@ describe('npm run bench (smoke size) in queue mode', () => {
 		}
 	});
 
-	it('searches the capacity in queue mode with 1 and then 2 webhook processors, all three sides', () => {
+	// The smoke size boots one queue cluster (config.queueEngines: the tuned engine); the full run also the default engine's.
+	it('searches the capacity in queue mode with 1 and then 2 webhook processors, all three sides, tuned engine', () => {
 		const keys = run.results.capacity?.settings.map((setting) => setting.key);
-		expect(keys).toEqual(['legacy', 'default', 'queue-1', 'queue-2']);
-		for (const setting of run.results.capacity?.settings.filter((entry) => entry.key.startsWith('queue')) ?? []) {
+		expect(keys).toEqual(['legacy', 'default', 'tuned', 'tuned-queue-1', 'tuned-queue-2']);
+		for (const setting of run.results.capacity?.settings.filter((entry) => entry.key.includes('queue')) ?? []) {
 			expect(setting.sides.map((side) => side.side)).toEqual(['bare', 'minimal', 'ours']);
 			for (const side of setting.sides) expect(side.steps.length).toBeGreaterThan(0);
 		}
-		expect(run.markdown).toContain('| queue mode, 2 webhook processors + 1 worker, default engine |');
+		expect(run.markdown).toContain('| queue mode, 2 webhook processors + 1 worker, default engine, tuned |');
+		// The goals per webhook processor, in the tuned setting.
+		expect(run.output).toMatch(/(MET|MISSED) +capacity: trigger ≥ 1\.0× n8n's Webhook node's sustained callbacks\/s \(queue mode, 2 webhook processors \+ 1 worker, default engine, tuned\): p99 < 2 s: .* per webhook processor/);
+	});
+
+	it('measures both decision sides in queue mode in the tuned engine', () => {
+		const decisions = run.results.decisions;
+		const queueRuns = decisions?.runs.filter((entry) => entry.setting.startsWith('queue')) ?? [];
+		expect([...new Set(queueRuns.map((entry) => `${entry.setting}/${entry.side}`))].sort()).toEqual(['queue-tuned/n8n', 'queue-tuned/ours']);
+		for (const entry of queueRuns.filter((item) => item.ratePerSecond === 1)) expect({ run: `${entry.setting}/${entry.side}`, workflow: entry.answeredBy.workflow > 0 }).toEqual({ run: `${entry.setting}/${entry.side}`, workflow: true });
 	});
 
 	it('reports section 6 and its target in the table and the report', () => {

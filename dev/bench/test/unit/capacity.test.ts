@@ -1,5 +1,5 @@
-/** The capacity search's rules: what passes, the bracket, the sustained rate, and the next rate to try. */
-import { capacityBracket, nextCapacityRate, sustainedRate, type SearchOptions } from '../../capacity';
+/** The capacity search's rules: what passes (finished work included), the bracket, the sustained rate, and the next rate to try. */
+import { capacityBracket, CAPACITY_FINISH_WITHIN_SECONDS, nextCapacityRate, passes, sustainedRate, type SearchOptions } from '../../capacity';
 import { capacityGoal } from '../../results';
 import { capacitySetting, step } from './fixtures';
 
@@ -51,5 +51,18 @@ describe('capacity search', () => {
 		// Ours fell short, but never failed: it may sustain more.
 		const oursOpen = capacitySetting('default', { bare: [step(30, 500)], minimal: [step(20, 500), step(22, 2500)], ours: [step(15, 500)] });
 		expect(capacityGoal(oursOpen, [2000]).measured).toContain('undetermined: no step failed for ours');
+	});
+
+	it('passes a step only when its executions finished within the bound after the last ack, not on acks alone', () => {
+		expect(CAPACITY_FINISH_WITHIN_SECONDS).toBe(2);
+		expect(passes(step(20, 300, 0, 2), 2000)).toBe(true);
+		// Acks in time, but the last execution finished 21.5 s after the last ack: the work did not keep up.
+		const behind = step(78, 300, 0, 21.5);
+		expect(passes(behind, 2000)).toBe(false);
+		expect(passes(behind, 1000)).toBe(false);
+		expect(sustainedRate([step(60, 300, 0, 1.2), behind], 2000)?.ratePerSecond).toBe(60);
+		expect(capacityBracket([step(60, 300, 0, 1.2), behind], 2000)).toEqual({ passed: 60, failed: 78 });
+		// The search treats it as a failing step: it goes down, not up.
+		expect(nextCapacityRate([step(16, 300, 0, 2.1)], options)).toBe(12.8);
 	});
 });

@@ -3,17 +3,20 @@ import type { CapacityResults, CapacitySetting, CapacityStep } from '../../capac
 import { benchConfig } from '../../config';
 import type { BenchResults } from '../../results';
 
-export function step(ratePerSecond: number, p99Ms: number, errors = 0): CapacityStep {
-	return { ratePerSecond, count: ratePerSecond * 5, p50Ms: p99Ms / 3, p99Ms, maxMs: p99Ms * 1.2, errors, drainSeconds: 0.5, maxStartLagMs: 1, loadAverageAfter: 1 };
+export function step(ratePerSecond: number, p99Ms: number, errors = 0, drainSeconds = 0.5): CapacityStep {
+	return { ratePerSecond, count: ratePerSecond * 5, p50Ms: p99Ms / 3, p99Ms, maxMs: p99Ms * 1.2, errors, drainSeconds, maxStartLagMs: 1, loadAverageAfter: 1 };
 }
 
+/** Keys as a run makes them: `legacy`, `default`, `tuned`, `queue-1`, `tuned-queue-2`. */
 export function capacitySetting(key: string, rates: Record<'bare' | 'minimal' | 'ours', CapacityStep[]>): CapacitySetting {
+	const processors = Number(/queue-(\d+)$/.exec(key)?.[1] ?? 0);
+	const engine = key.startsWith('tuned') ? 'tuned' : key === 'legacy' ? 'legacy' : 'default';
 	return {
 		key,
-		label: key.startsWith('queue') ? `queue mode, ${key}` : `regular mode, ${key} engine`,
-		engine: key === 'legacy' ? 'legacy' : 'default',
-		webhookProcessors: key.startsWith('queue') ? Number(key.slice(6)) : 0,
-		workers: key.startsWith('queue') ? 1 : 0,
+		label: processors ? `queue mode, ${key}` : `regular mode, ${engine} engine`,
+		engine,
+		webhookProcessors: processors,
+		workers: processors ? 1 : 0,
 		sides: (['bare', 'minimal', 'ours'] as const).map((side) => ({ side, probePerSecond: 20, steps: rates[side], stopped: 'resolved' as const })),
 		durationSeconds: 60,
 	};

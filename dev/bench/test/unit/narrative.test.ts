@@ -85,7 +85,7 @@ describe('capacity sentences', () => {
 		const q2 = capacitySetting('queue-2', { bare: [step(12, 400), step(13, 2400)], minimal: [step(10, 400), step(10.5, 2400)], ours: [step(10, 400), step(10.5, 2400)] });
 		const sentences = capacitySentences(capacityResults([q1, q2]));
 		expect(sentences[0]).toBe("Goal met in every setting measured (2): our trigger sustained at least 0.95× the minimal community trigger's rate under every bound.");
-		expect(sentences).toContain('Queue mode, ours: 2 webhook processors sustained 1.25× what 1 did on the same cores.');
+		expect(sentences).toContain('Queue mode (default engine), ours: 2 webhook processors sustained 1.25× what 1 did on the same cores.');
 	});
 });
 

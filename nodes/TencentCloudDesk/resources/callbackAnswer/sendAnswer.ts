@@ -7,6 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidAnswerError, type DecisionAnswer } from '../../../shared/decisionAnswers';
+import { deliveredAnswer, upstreamDecisionId, type DecisionDelivered } from '../../../shared/decisionDelivery';
 
 export async function sendAnswer(
 	context: IExecuteFunctions,
@@ -25,6 +26,18 @@ export async function sendAnswer(
 			description: 'Desk gets the Decision Trigger’s fallback answer instead. Fix the value, or map it from an earlier node.',
 		});
 	}
+	const delivered = deliveredAnswer(upstreamDecisionId(context));
+	if (delivered && delivered.answeredBy !== 'workflow') {
+		// Sending now would change nothing for Desk: say so in the execution instead of succeeding silently.
+		throw new NodeOperationError(context.getNode(), 'Desk did not get this answer: it had already been answered', {
+			itemIndex,
+			description: `The Decision Trigger answered ${describeDelivery(delivered)}. To answer in time, make the steps before this one faster, or raise the trigger’s Answer Deadline (under Tencent’s 2,000 ms).`,
+		});
+	}
 	context.sendResponse({ body: answer, headers: { 'content-type': 'application/json; charset=utf-8' }, statusCode: 200 });
 	return input;
+}
+
+function describeDelivery(delivered: DecisionDelivered): string {
+	return `with its fallback ${delivered.afterMs.toLocaleString('en-US')} ms after the callback arrived, because ${delivered.reason ?? 'the workflow had not answered'}`;
 }

@@ -1,0 +1,61 @@
+/**
+ * What Desk got for each decision callback this process is answering, so the answer step can tell
+ * whether its answer will still reach Desk. The Decision Trigger opens an entry per callback and
+ * puts its ID in the item (`decisionId`); when Desk's answer goes out (the workflow's, or the
+ * fallback), the entry says which. In memory, per process: in queue mode the answer step runs on
+ * a worker, which finds no entry and answers as usual.
+ */
+import { randomUUID } from 'crypto';
+
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/** The Decision Trigger's node type name (without the package prefix n8n adds). */
+export const DECISION_TRIGGER_NODE_NAME = 'tencentCloudDeskDecisionTrigger';
+
+/** Who gave Desk its answer: the workflow's answer step, or the trigger (fallback, replay of an earlier answer). */
+export interface DecisionDelivered {
+	answeredBy: 'workflow' | 'fallback' | 'replay';
+	/** Why the trigger answered, for a fallback. */
+	reason?: string;
+	/** Milliseconds from the callback's arrival to the answer. */
+	afterMs: number;
+}
+
+const MAX_OPEN = 10_000;
+const entries = new Map<string, { openedAt: number; delivered?: DecisionDelivered }>();
+
+/** A new decision's ID; the oldest entries are dropped beyond MAX_OPEN. */
+export function openDecision(nowMs: number): string {
+	const id = randomUUID();
+	entries.set(id, { openedAt: nowMs });
+	while (entries.size > MAX_OPEN) entries.delete(entries.keys().next().value as string);
+	return id;
+}
+
+export function recordDelivery(id: string, answeredBy: DecisionDelivered['answeredBy'], reason: string | undefined, nowMs: number): void {
+	const entry = entries.get(id);
+	if (entry && !entry.delivered) entry.delivered = { answeredBy, reason, afterMs: nowMs - entry.openedAt };
+}
+
+/** What Desk already got for decision `id`; undefined while it waits, or when this process does not know the ID. */
+export function deliveredAnswer(id: unknown): DecisionDelivered | undefined {
+	return typeof id === 'string' ? entries.get(id)?.delivered : undefined;
+}
+
+/**
+ * The `decisionId` of the callback this execution answers: read from the Decision Trigger's own
+ * item, since the steps in between (an HTTP Request, say) replace the items the answer step gets.
+ */
+export function upstreamDecisionId(context: IExecuteFunctions): string | undefined {
+	const trigger = context
+		.getParentNodes(context.getNode().name)
+		.find(({ type }) => type === DECISION_TRIGGER_NODE_NAME || type.endsWith(`.${DECISION_TRIGGER_NODE_NAME}`));
+	if (!trigger) return undefined;
+	try {
+		const id: unknown = context.getWorkflowDataProxy(0).$(trigger.name).first()?.json?.decisionId;
+		return typeof id === 'string' ? id : undefined;
+	} catch {
+		// The trigger has not run in this execution (a manual run from another node): nothing to tell.
+		return undefined;
+	}
+}
