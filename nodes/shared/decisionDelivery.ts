@@ -23,18 +23,28 @@ export interface DecisionDelivered {
 
 const MAX_OPEN = 10_000;
 const entries = new Map<string, { openedAt: number; delivered?: DecisionDelivered }>();
+/** Entries Desk got a non-workflow answer for: while there are none, no answer step can be late. */
+let answeredByTrigger = 0;
+
+const byTrigger = (delivered: DecisionDelivered | undefined) => delivered !== undefined && delivered.answeredBy !== 'workflow';
 
 /** A new decision's ID; the oldest entries are dropped beyond MAX_OPEN. */
 export function openDecision(nowMs: number): string {
 	const id = randomUUID();
 	entries.set(id, { openedAt: nowMs });
-	while (entries.size > MAX_OPEN) entries.delete(entries.keys().next().value as string);
+	while (entries.size > MAX_OPEN) {
+		const oldest = entries.keys().next().value as string;
+		if (byTrigger(entries.get(oldest)?.delivered)) answeredByTrigger--;
+		entries.delete(oldest);
+	}
 	return id;
 }
 
 export function recordDelivery(id: string, answeredBy: DecisionDelivered['answeredBy'], reason: string | undefined, nowMs: number): void {
 	const entry = entries.get(id);
-	if (entry && !entry.delivered) entry.delivered = { answeredBy, reason, afterMs: nowMs - entry.openedAt };
+	if (!entry || entry.delivered) return;
+	entry.delivered = { answeredBy, reason, afterMs: nowMs - entry.openedAt };
+	if (byTrigger(entry.delivered)) answeredByTrigger++;
 }
 
 /** What Desk already got for decision `id`; undefined while it waits, or when this process does not know the ID. */
@@ -43,10 +53,21 @@ export function deliveredAnswer(id: unknown): DecisionDelivered | undefined {
 }
 
 /**
+ * What the trigger already answered Desk for the callback this execution answers (the fallback), or
+ * undefined when Desk still waits or this process cannot tell. Finding the trigger's item costs a
+ * data proxy per answer, so it is looked for only while some decision here was answered by the trigger.
+ */
+export function answeredByTriggerFor(context: IExecuteFunctions): DecisionDelivered | undefined {
+	if (answeredByTrigger === 0) return undefined;
+	const delivered = deliveredAnswer(upstreamDecisionId(context));
+	return byTrigger(delivered) ? delivered : undefined;
+}
+
+/**
  * The `decisionId` of the callback this execution answers: read from the Decision Trigger's own
  * item, since the steps in between (an HTTP Request, say) replace the items the answer step gets.
  */
-export function upstreamDecisionId(context: IExecuteFunctions): string | undefined {
+function upstreamDecisionId(context: IExecuteFunctions): string | undefined {
 	const trigger = context
 		.getParentNodes(context.getNode().name)
 		.find(({ type }) => type === DECISION_TRIGGER_NODE_NAME || type.endsWith(`.${DECISION_TRIGGER_NODE_NAME}`));

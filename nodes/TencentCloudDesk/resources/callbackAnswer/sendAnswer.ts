@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { InvalidAnswerError, type DecisionAnswer } from '../../../shared/decisionAnswers';
-import { deliveredAnswer, upstreamDecisionId, type DecisionDelivered } from '../../../shared/decisionDelivery';
+import { answeredByTriggerFor, type DecisionDelivered } from '../../../shared/decisionDelivery';
 
 export async function sendAnswer(
 	context: IExecuteFunctions,
@@ -26,8 +26,8 @@ export async function sendAnswer(
 			description: 'Desk gets the Decision Trigger’s fallback answer instead. Fix the value, or map it from an earlier node.',
 		});
 	}
-	const delivered = deliveredAnswer(upstreamDecisionId(context));
-	if (delivered && delivered.answeredBy !== 'workflow') {
+	const delivered = answeredByTriggerFor(context);
+	if (delivered) {
 		// Sending now would change nothing for Desk: say so in the execution instead of succeeding silently.
 		throw new NodeOperationError(context.getNode(), 'Desk did not get this answer: it had already been answered', {
 			itemIndex,
