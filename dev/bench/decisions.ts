@@ -1,6 +1,6 @@
 /**
  * Decision callbacks: how fast Desk gets its routing answer (ChatBot.OnAssignHuman) for the same work done two
- * ways (vipWorkflows.ts): our VIP example (Decision Trigger → HTTP Request to a CRM → IF → Callback Answer) and
+ * ways (vipWorkflows.ts): our VIP example (Decision Trigger → HTTP Request to a CRM → IF → Decision Answer) and
  * the same workflow from n8n's own nodes (Webhook → HTTP Request → IF → Respond to Webhook), in a real n8n with
  * the CRM stand-in answering at once. Callbacks are signed by the simulator exactly as Desk signs them (no
  * RequestID, Desk does not retry a decision; n8n's side ignores the signature) and sent OPEN LOOP at fixed

@@ -1,9 +1,9 @@
 /**
  * The two sides of section 7, both routing the same VIP customer the same way:
  * - ours: examples/route-vip-customers.json as a user imports it (Decision Trigger → HTTP Request to the CRM →
- *   IF → Callback Answer), pointed at the CRM stand-in and the bench's credential;
+ *   IF → Decision Answer), pointed at the CRM stand-in and the bench's credential;
  * - n8n: the same work from n8n's own nodes only: Webhook ("Using 'Respond to Webhook' node") → the example's
- *   HTTP Request → the example's IF → Respond to Webhook with the answer our Callback Answer gives (built by
+ *   HTTP Request → the example's IF → Respond to Webhook with the answer our Decision Answer gives (built by
  *   the package's own routeAnswer, so both answers are the same JSON). It checks no signature and has no
  *   fallback or deadline: what n8n itself achieves on the same work.
  * The groups and the deadline are read from the example, so the bench follows it.

@@ -17,7 +17,6 @@ import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbo
 import { searchAgents, searchSkillGroups } from './methods/listSearch';
 import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
-import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
 import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
 import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
@@ -43,7 +42,6 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	agent: agentOperations,
 	skillGroup: skillGroupOperations,
 	customerServiceAccount: customerServiceAccountOperations,
-	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
 	role: roleOperations,
 	statistic: statisticsOperations,
@@ -63,7 +61,6 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Agent', value: 'agent' },
-			{ name: 'Callback Answer', value: 'callbackAnswer' },
 			{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
 			{ name: 'Chatbot Setting', value: 'chatbotSettings' },
 			{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
@@ -85,7 +82,6 @@ const properties: INodeProperties[] = [
 	...agentDescription,
 	...skillGroupDescription,
 	...customerServiceAccountDescription,
-	...callbackAnswerDescription,
 	...quickReplyDescription,
 	...conversationSettingDescription,
 	...groupChatDescription,
@@ -106,7 +102,7 @@ export class TencentCloudDesk implements INodeType {
 		version: 1,
 		subtitle: readableSubtitle(properties),
 		description:
-			'Run Tencent Cloud Desk: sessions and messages, agents, skill groups, statistics, customer service accounts, quick replies, the chatbot knowledge base, and answers to Desk’s decision callbacks',
+			'Run Tencent Cloud Desk: sessions and messages, agents, skill groups, statistics, customer service accounts, quick replies, and the chatbot knowledge base',
 		defaults: { name: 'Tencent Cloud Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

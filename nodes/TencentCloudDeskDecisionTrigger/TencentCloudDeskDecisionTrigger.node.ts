@@ -11,14 +11,20 @@ import { callbackFailure } from '../shared/callbackAck';
 import { callbackRawBody } from '../shared/callbackBody';
 import { pastedUrlWebhookMethods } from '../shared/callbackTriggerParts';
 import { callbackSecrets } from '../shared/callbackSecrets';
-import { DECISION_CALLBACKS, type DecisionKind } from '../shared/decisionCallbacks';
-import { DECISION_TRIGGER_NODE_NAME, openDecision, recordDelivery } from '../shared/decisionDelivery';
+import { DECISION_CALLBACKS, DEFAULT_DECISION, type DecisionKind } from '../shared/decisionCallbacks';
+import {
+	DECISION_TRIGGER_NODE_NAME,
+	DEFAULT_ANSWER_MODE,
+	openDecision,
+	recordDelivery,
+	type AnswerMode,
+} from '../shared/decisionDelivery';
 import { deduplicatorFor } from '../shared/deliveryDeduplicator';
 import { queryString } from '../shared/queryValue';
 import { guardAnswer, type GuardableResponse } from './answerGuard';
 import { decisionItem } from './decisionItem';
 import { decisionsInProgressFor, type DecisionSlot } from './decisionsInProgress';
-import { decisionProperties, resolveDecisionOptions, type AnswerMode, type DecisionOptions } from './decisionProperties';
+import { decisionProperties, resolveDecisionOptions, type DecisionOptions } from './decisionProperties';
 import { fallbackAnswer } from './fallbackAnswer';
 import { RememberedAnswer } from './rememberedAnswer';
 import { verifyDecision } from './verifyDecision';
@@ -46,7 +52,7 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// The answer comes from the workflow's Callback Answer step (or the guard's fallback).
+				// The answer comes from the workflow's Decision Answer step (or the guard's fallback).
 				responseMode: 'responseNode',
 				path: 'webhook',
 			},
@@ -64,7 +70,7 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const nowMs = Date.now();
 		const query = this.getQueryData() as Record<string, unknown>;
-		const decision = this.getNodeParameter('decision', 'assignHuman') as DecisionKind;
+		const decision = this.getNodeParameter('decision', DEFAULT_DECISION) as DecisionKind;
 		const options = resolveDecisionOptions(this.getNodeParameter('options', {}) as Partial<DecisionOptions>);
 		const secrets = await callbackSecrets(this, nowMs);
 
@@ -90,7 +96,7 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 			fallback: () => fallbackAnswer(this, decision),
 			onOutcome: (outcome, answerText) => {
 				const reason = outcome.answeredBy === 'fallback' ? outcome.reason : undefined;
-				if (run.decisionId) recordDelivery(run.decisionId, outcome.answeredBy, reason, Date.now());
+				if (run.decisionId && outcome.answeredBy !== 'replay') recordDelivery(run.decisionId, outcome.answeredBy, reason, Date.now());
 				run.remembered?.answered(answerText);
 				if (reason !== undefined && !QUIET_FALLBACKS.has(reason)) {
 					this.logger.warn(`${node.name}: Desk got the fallback answer because ${reason}`, logContext);
@@ -121,7 +127,7 @@ export class TencentCloudDeskDecisionTrigger implements INodeType {
 			run.remembered = delivery.kept;
 		}
 
-		const answerAtOnce = (this.getNodeParameter('answerMode', 'workflow') as AnswerMode) === 'atOnce';
+		const answerAtOnce = (this.getNodeParameter('answerMode', DEFAULT_ANSWER_MODE) as AnswerMode) === 'atOnce';
 		if (!answerAtOnce) {
 			run.slot = decisionsInProgressFor(triggerKey).admit(options.maxInProgress, nowMs, options.deadlineMs, (shedding, inProgress) => {
 				if (shedding) this.logger.warn(`${node.name}: ${inProgress} ${SHEDDING_STARTS}`, logContext);

@@ -4,7 +4,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { clockToleranceOption } from '../shared/callbackTriggerParts';
 import { collectionDefaults } from '../shared/collectionDefaults';
 import { skillGroupLocator } from '../TencentCloudDesk/descriptions/locators';
-import { DECISION_CALLBACKS, type DecisionKind } from '../shared/decisionCallbacks';
+import { DECISION_CALLBACKS, DEFAULT_DECISION, type DecisionKind } from '../shared/decisionCallbacks';
+import { DEFAULT_ANSWER_MODE } from '../shared/decisionDelivery';
 
 /** The Options collection's fields. Their defaults are declared once, in the properties below. */
 export interface DecisionOptions {
@@ -13,8 +14,6 @@ export interface DecisionOptions {
 	deduplicationMinutes: number;
 	maxInProgress: number;
 }
-
-export type AnswerMode = 'workflow' | 'atOnce';
 
 const show = (decision: DecisionKind, extra: Record<string, string[]> = {}) => ({ show: { decision: [decision], ...extra } });
 
@@ -46,7 +45,7 @@ export const decisionProperties: INodeProperties[] = [
 			value: kind,
 			description: `${description} (${commands.join(' or ')})`,
 		})),
-		default: 'assignHuman',
+		default: DEFAULT_DECISION,
 	},
 	{
 		displayName: 'Answer',
@@ -58,7 +57,7 @@ export const decisionProperties: INodeProperties[] = [
 				name: 'From the Workflow',
 				value: 'workflow',
 				description:
-					'A Tencent Cloud Desk node with the Callback Answer resource answers; the fallback is used when it does not in time',
+					'A Tencent Cloud Desk Decision Answer step in the workflow answers; the fallback is used when it does not in time',
 			},
 			{
 				name: 'At Once, With the Fallback',
@@ -66,7 +65,7 @@ export const decisionProperties: INodeProperties[] = [
 				description: 'Desk gets the fallback answer immediately; the workflow then runs without holding Desk (to log or notify)',
 			},
 		],
-		default: 'workflow',
+		default: DEFAULT_ANSWER_MODE,
 	},
 	{
 		displayName: 'Fallback Routing',

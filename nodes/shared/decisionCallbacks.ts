@@ -1,13 +1,16 @@
 /**
  * The callbacks in which Desk asks the customer's server to decide, and waits for the answer
  * (reference: tencent-desk-extension.md §A.1, §A.2, §A.4). One place for the decision trigger,
- * the answer step of the action node, the simulator and the tests.
+ * the Decision Answer node, the simulator and the tests.
  *
  * Tencent publishes no timeout for these three; its message before-callbacks time out after 2 s,
  * "not adjustable", so every answer must be on its way well inside that.
  */
 
 export type DecisionKind = 'assignHuman' | 'apiCall' | 'beforeContact';
+
+/** The Decision Trigger's Decision when none is saved (n8n saves no parameter left at its default). */
+export const DEFAULT_DECISION: DecisionKind = 'assignHuman';
 
 export interface DecisionCallbackInfo {
 	kind: DecisionKind;

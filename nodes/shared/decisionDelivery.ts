@@ -12,9 +12,16 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 /** The Decision Trigger's node type name (without the package prefix n8n adds). */
 export const DECISION_TRIGGER_NODE_NAME = 'tencentCloudDeskDecisionTrigger';
 
-/** Who gave Desk its answer: the workflow's answer step, or the trigger (fallback, replay of an earlier answer). */
+/** The Decision Trigger's Answer: the workflow's answer step answers, or the fallback goes out at once. */
+export type AnswerMode = 'workflow' | 'atOnce';
+export const DEFAULT_ANSWER_MODE: AnswerMode = 'workflow';
+
+export const isDecisionTriggerType = (type: string): boolean =>
+	type === DECISION_TRIGGER_NODE_NAME || type.endsWith(`.${DECISION_TRIGGER_NODE_NAME}`);
+
+/** Who gave Desk its answer: the workflow's answer step, or the trigger's fallback. (A repeated callback opens no decision.) */
 export interface DecisionDelivered {
-	answeredBy: 'workflow' | 'fallback' | 'replay';
+	answeredBy: 'workflow' | 'fallback';
 	/** Why the trigger answered, for a fallback. */
 	reason?: string;
 	/** Milliseconds from the callback's arrival to the answer. */
@@ -54,26 +61,20 @@ export function deliveredAnswer(id: unknown): DecisionDelivered | undefined {
 
 /**
  * What the trigger already answered Desk for the callback this execution answers (the fallback), or
- * undefined when Desk still waits or this process cannot tell. Finding the trigger's item costs a
- * data proxy per answer, so it is looked for only while some decision here was answered by the trigger.
+ * undefined when Desk still waits or this process cannot tell. The `decisionId` is read from the
+ * Decision Trigger's own item, since the steps in between (an HTTP Request, say) replace the items
+ * the answer step gets; that costs a data proxy per answer, so it is looked for only while some
+ * decision here was answered by the trigger.
  */
-export function answeredByTriggerFor(context: IExecuteFunctions): DecisionDelivered | undefined {
+export function answeredByTriggerFor(context: IExecuteFunctions, triggerName: string): DecisionDelivered | undefined {
 	if (answeredByTrigger === 0) return undefined;
-	const delivered = deliveredAnswer(upstreamDecisionId(context));
+	const delivered = deliveredAnswer(triggerDecisionId(context, triggerName));
 	return byTrigger(delivered) ? delivered : undefined;
 }
 
-/**
- * The `decisionId` of the callback this execution answers: read from the Decision Trigger's own
- * item, since the steps in between (an HTTP Request, say) replace the items the answer step gets.
- */
-function upstreamDecisionId(context: IExecuteFunctions): string | undefined {
-	const trigger = context
-		.getParentNodes(context.getNode().name)
-		.find(({ type }) => type === DECISION_TRIGGER_NODE_NAME || type.endsWith(`.${DECISION_TRIGGER_NODE_NAME}`));
-	if (!trigger) return undefined;
+function triggerDecisionId(context: IExecuteFunctions, triggerName: string): string | undefined {
 	try {
-		const id: unknown = context.getWorkflowDataProxy(0).$(trigger.name).first()?.json?.decisionId;
+		const id: unknown = context.getWorkflowDataProxy(0).$(triggerName).first()?.json?.decisionId;
 		return typeof id === 'string' ? id : undefined;
 	} catch {
 		// The trigger has not run in this execution (a manual run from another node): nothing to tell.

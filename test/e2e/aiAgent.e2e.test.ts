@@ -23,6 +23,7 @@ import { useSimulatorInN8n } from '../helpers/simulatorInN8n';
 const EXAMPLE = 'ai-agent-summarise-and-tag-session.json';
 const OPENAI_CREDENTIAL = 'OpenAI account';
 const TOOL_TYPE = 'n8n-nodes-tencent-desk.tencentCloudDeskTool';
+const ANSWER_TYPE = 'n8n-nodes-tencent-desk.tencentCloudDeskDecisionAnswer';
 
 const env = useSimulatorInN8n();
 let model: ChatModelStandIn;
@@ -56,8 +57,10 @@ describe(`examples/${EXAMPLE}, in a real n8n with a stand-in chat model`, () => 
 	const messagesTool = nodeNameToToolName('Get Session Messages');
 	const recordsTool = nodeNameToToolName("Get Customer's Recent Sessions");
 
-	it('n8n knows the action node as a tool', async () => {
-		expect(await env.n8n.api.nodeTypeNames()).toEqual(expect.arrayContaining([TOOL_TYPE, '@n8n/n8n-nodes-langchain.agent']));
+	it('n8n knows the action node as a tool, and not the Decision Answer (it answers a callback, never an agent)', async () => {
+		const names = await env.n8n.api.nodeTypeNames();
+		expect(names).toEqual(expect.arrayContaining([TOOL_TYPE, '@n8n/n8n-nodes-langchain.agent', ANSWER_TYPE]));
+		expect(names).not.toContain(`${ANSWER_TYPE}Tool`);
 	});
 
 	it('a session that ends is read through the Desk tools, summarised, and its tags saved', async () => {

@@ -29,7 +29,7 @@ export interface DecisionsInN8n {
 
 const credentials = { tencentCloudDeskApi: { name: CREDENTIAL_NAME } };
 
-/** Decision Trigger (before contact) → Callback Answer: refuses the user `blocked_user`, allows everyone else. */
+/** Decision Trigger (before contact) → Decision Answer: refuses the user `blocked_user`, allows everyone else. */
 export function contactWorkflow(name: string, webhookId: string, answerMode: 'workflow' | 'atOnce'): WorkflowJson {
 	return {
 		name,
@@ -45,16 +45,14 @@ export function contactWorkflow(name: string, webhookId: string, answerMode: 'wo
 			},
 			{
 				name: 'Answer Contact',
-				type: 'n8n-nodes-tencent-desk.tencentCloudDesk',
+				type: 'n8n-nodes-tencent-desk.tencentCloudDeskDecisionAnswer',
 				typeVersion: 1,
 				position: [240, 0],
 				parameters: {
-					resource: 'callbackAnswer',
-					operation: 'answerContactRequest',
+					answer: 'allowOrRefuseContact',
 					allowContact: "={{ $json.clientUserId !== 'blocked_user' }}",
 					refusalReason: 'Customer opted out of contact',
 				},
-				credentials,
 			},
 		],
 		connections: { 'Before Contact': { main: [[{ node: 'Answer Contact', type: 'main', index: 0 }]] } },

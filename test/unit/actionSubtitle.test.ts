@@ -18,7 +18,7 @@ function subtitleFor(parameters: Record<string, string>): unknown {
 
 it('reads "Get Many: Skill Group", not the raw values', () => {
 	expect(subtitleFor({ resource: 'skillGroup', operation: 'list' })).toBe('Get Many: Skill Group');
-	expect(subtitleFor({ resource: 'callbackAnswer', operation: 'routeToAgents' })).toBe('Route to Agents: Callback Answer');
+	expect(subtitleFor({ resource: 'session', operation: 'sendMessage' })).toBe('Send Message: Session');
 });
 
 it('has a readable name for every operation of every resource', () => {
