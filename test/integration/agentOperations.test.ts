@@ -83,6 +83,6 @@ describe('Agent, Skill Group and Customer Service Account', () => {
 		const night = await searchSkillGroups.call(loadOptions, 'NIGHT');
 		expect(night.results.map((result) => result.value)).toEqual([String(FALLBACK_SKILL_GROUP_ID)]);
 		const agents = await searchAgents.call(loadOptions, 'alice');
-		expect(agents.results).toEqual([{ name: 'Alice · free', value: 'alice@example.com' }]);
+		expect(agents.results).toEqual([{ name: 'Alice · Free', value: 'alice@example.com' }]);
 	});
 });

@@ -52,7 +52,7 @@ export function quickReplyGroupLocator(name: string, show: Show, overrides: Part
 		{
 			displayName: 'Quick Reply Category',
 			description:
-				'The quick-reply category (GroupId, a string). The list shows the categories your agents can use: a command that lists all categories is NOT FOUND in Tencent’s docs.',
+				'The quick-reply category (GroupId, a string). The list shows the categories your agents can use; enter any other by its ID.',
 			searchListMethod: 'searchQuickReplyGroups',
 			placeholder: '2205',
 		},

@@ -74,8 +74,8 @@ export function faqCategoryLocator(name: string, show: Show, overrides: Partial<
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The FAQ category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
-		hint: 'Tencent documents no command to list or rename FAQ categories (reach one you know through Custom API Call): this list shows the categories that hold published questions. For an empty or new category, enter the ID Create Category returned.',
+		description: 'The FAQ category (CategoryId); a numeric ID is sent as a number',
+		hint: 'The list shows the categories that hold published questions. For an empty or new category, enter the ID Create Category returned.',
 		displayOptions: { show },
 		modes: [
 			{
@@ -97,7 +97,7 @@ export function smallTalkCategoryLocator(name: string, show: Show, overrides: Pa
 		name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The small-talk category (CategoryId). Tencent’s docs do not give the ID’s type; a numeric ID is sent as a number.',
+		description: 'The small-talk category (CategoryId); a numeric ID is sent as a number',
 		displayOptions: { show },
 		modes: [
 			{

@@ -12,7 +12,7 @@ export const workTimeConfigField: INodeProperties = {
 	default: '{\n  "Type": 1,\n  "Periods": [\n    { "Day": "Monday", "PeriodsWithinOneDay": [{ "Start": "09:00", "End": "18:00" }] }\n  ]\n}',
 	description:
 		'When agents work. Type 0: no work-time check; 1: a weekly plan in Periods (Day "Monday"…"Sunday", Start and End as HH:MM); 2: statutory workdays (LegalWorkTime).',
-	hint: 'The fields of Type 2’s LegalWorkTime entries beyond WorkTimeType are NOT FOUND in Tencent’s docs; get an existing setting to see them',
+	hint: 'For Type 2, copy the LegalWorkTime entries of an existing setting (Conversation Setting → Get) and change them',
 };
 
 export function readWorkTimeConfig(context: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject {

@@ -8,6 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
 import type { Page } from '../helpers/paging';
 import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { agentStatusName } from '../resources/agent/statuses';
 import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../resources/skillGroup/list';
 import { createDeskClient, type DeskClient } from '../transport/deskClient';
 
@@ -58,7 +59,7 @@ export const searchAgents = listSearch({
 	pageSize: MEMBER_PAGE_SIZE,
 	fetchPage: fetchMemberPage,
 	toResult: (agent) => ({
-		name: `${String(agent.MemberNick || agent.MemberMail)} · ${String(agent.Status ?? '').replace('STATUS_', '').toLowerCase()}`,
+		name: `${String(agent.MemberNick || agent.MemberMail)} · ${agentStatusName(agent.Status)}`,
 		value: String(agent.MemberMail),
 	}),
 });

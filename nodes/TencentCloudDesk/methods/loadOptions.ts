@@ -4,6 +4,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
 import { collectPages } from '../helpers/paging';
 import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { agentStatusName } from '../resources/agent/statuses';
 import { createDeskClient } from '../transport/deskClient';
 
 /** Every agent, by email (Desk's agent ID), with their nickname and current status. */
@@ -16,6 +17,6 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 	return agents.map((agent) => ({
 		name: `${String(agent.MemberNick || agent.MemberMail)} (${String(agent.MemberMail)})`,
 		value: String(agent.MemberMail),
-		description: String(agent.Status ?? '').replace('STATUS_', '').toLowerCase(),
+		description: agentStatusName(agent.Status),
 	}));
 }

@@ -15,7 +15,7 @@ const show = { resource: ['agent'], operation: ['forceOffline'] };
 export const forceOfflineDescription: INodeProperties[] = [
 	agentLocator('agent', show, {
 		required: true,
-		hint: 'Signs the agent out of the workbench: they stop receiving sessions until Restore Online. Tencent’s page for this command was not found; the node sends {"MemberMail": …} as Restore Online does, which is unconfirmed.',
+		hint: 'Signs the agent out of the workbench: they stop receiving sessions until Restore Online',
 	}),
 	optionsCollection('agent', 'forceOffline'),
 ];

@@ -7,3 +7,9 @@ export const AGENT_STATUSES = [
 
 /** Statuses Desk may report but that cannot be set through the API. */
 export const REPORTED_ONLY_STATUSES = [{ name: 'Offline', value: 'STATUS_OFFLINE' }] as const;
+
+/** An agent's status as users read it (the Set Status option's name), or Desk's value when it is one we do not know. */
+export function agentStatusName(status: unknown): string {
+	const known = [...AGENT_STATUSES, ...REPORTED_ONLY_STATUSES].find(({ value }) => value === status);
+	return known?.name ?? String(status ?? '');
+}

@@ -13,7 +13,7 @@ const show = { resource: ['chatbotFaq'], operation: ['deleteCategory'] };
 export const deleteCategoryDescription: INodeProperties[] = [
 	faqCategoryLocator('category', show, {
 		required: true,
-		hint: 'Deletes the category AND every FAQ in it from the live bot at once; Tencent documents no way to restore them. System categories cannot be deleted. What happens to its sub-categories is not documented. Tencent allows 5 chatbot API calls per second per app; the node keeps to it.',
+		hint: 'Deletes the category and every FAQ in it from the live bot at once, with no way to restore them through the API. System categories cannot be deleted. Tencent allows 5 chatbot API calls per second per app; the node keeps to it.',
 	}),
 	optionsCollection('chatbotFaq', 'deleteCategory'),
 ];

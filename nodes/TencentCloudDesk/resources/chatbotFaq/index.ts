@@ -28,7 +28,7 @@ export const chatbotFaqDescription: INodeProperties[] = [
 			{
 				name: 'Batch Set',
 				value: 'batchSet',
-				action: 'Enable or disable or delete FAQ entries',
+				action: 'Set the status of several FAQ entries',
 				description:
 					'Enable, disable or delete several chatbot FAQs by their question IDs, live at once. Disable stops the bot using them; Delete removes them for good.',
 			},

@@ -12,7 +12,7 @@ export async function fetchSmallTalkCategories(client: DeskClient, itemIndex?: n
 
 export const getCategoriesDescription: INodeProperties[] = [
 	{
-		displayName: `Returns one item per category: CategoryId, ParentId, Title, MenuType and Status as Tencent sends them (the meaning of MenuType and Status values is not documented). ${CHATBOT_READ_HINT}`,
+		displayName: `Returns one item per category: CategoryId, ParentId, Title, MenuType and Status as Tencent sends them. ${CHATBOT_READ_HINT}`,
 		name: 'getCategoriesNotice',
 		type: 'notice',
 		default: '',

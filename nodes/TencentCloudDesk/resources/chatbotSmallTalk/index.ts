@@ -26,7 +26,7 @@ export const chatbotSmallTalkDescription: INodeProperties[] = [
 			{
 				name: 'Batch Set',
 				value: 'batchSet',
-				action: 'Enable or disable or delete small talk questions',
+				action: 'Set the status of several small talk questions',
 				description:
 					'Enable, disable or delete several chatbot small-talk (chitchat) questions by their question IDs, live at once. Delete removes them for good.',
 			},

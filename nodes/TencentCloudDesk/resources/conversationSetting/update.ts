@@ -39,7 +39,7 @@ const updateFieldOptions = ([
 	...TEXTS.map(([displayName, name, description]): INodeProperties => ({ displayName, name, type: 'string', typeOptions: { rows: 2 }, default: '', description })),
 	...SWITCHES.map(([displayName, name]): INodeProperties => ({ displayName, name, type: 'boolean', default: true, description: `Whether to switch it off (${name})` })),
 	{ displayName: 'User Timeout (Seconds)', name: 'UserTimeout', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long a customer may stay silent before the session ends' },
-	{ displayName: 'Remind User Before Timeout (Seconds)', name: 'RemindUserBeforeUserTimeout', type: 'number', typeOptions: { minValue: 0 }, default: 60, description: 'How long before the timeout the customer is reminded', hint: 'The reminder text’s field name is truncated in Tencent’s docs (“RemindUserPr…”): NOT FOUND, so it is not offered' },
+	{ displayName: 'Remind User Before Timeout (Seconds)', name: 'RemindUserBeforeUserTimeout', type: 'number', typeOptions: { minValue: 0 }, default: 60, description: 'How long before the timeout the customer is reminded' },
 	workTimeConfigField,
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
@@ -60,7 +60,7 @@ export const updateSettingDescription: INodeProperties[] = [
 		required: true,
 		default: 'zh',
 		description: 'The language whose prompts Update Fields change (the key under MultilingualSettings)',
-		hint: 'The docs only show "zh"; which other keys Desk accepts is NOT FOUND. Conversation Setting → Get shows the keys a setting has.',
+		hint: 'Conversation Setting → Get shows the language keys a setting has, e.g. zh',
 		displayOptions: { show },
 	},
 	updateFieldsCollection(show, { description: 'Only the fields added are sent; Desk leaves the others unchanged' }, updateFieldOptions),

@@ -18,7 +18,7 @@ export const customApiCallDescription: INodeProperties[] = [
 			{
 				name: 'Call',
 				value: 'call',
-				action: 'Call any chat or desk API',
+				action: 'Call any REST API command',
 				description:
 					'Call any Tencent Cloud Chat or Desk REST API (v4/service/command) with a JSON body, signed with the credential',
 			},

@@ -29,7 +29,6 @@ export const accountSettingOptions: INodeProperties[] = [
 		],
 		default: 0,
 		description: 'How a customer who asks for a human is routed',
-		hint: '1 (customer chooses) is read from get_im_agent_list’s sample; Desk’s field table is NOT FOUND',
 	},
 	{ displayName: 'Avatar URL', name: 'IMAgentAvatarUrl', type: 'string', default: '' },
 	prompt('Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group (with Customer Chooses a Skill Group)'),

@@ -19,7 +19,7 @@ export const createAccountDescription: INodeProperties[] = [
 		default: '',
 		placeholder: '@shop_support',
 		description: 'The new account’s Chat UserID (IMAgentUserID), what customers and events will know it by',
-		hint: 'Trial and standard editions allow 10 channel accounts, premium 200 (error 141007 beyond). Which other fields Desk requires is NOT FOUND in its docs.',
+		hint: 'Trial and standard editions allow 10 channel accounts, premium 200 (error 141007 beyond)',
 		displayOptions: { show },
 	},
 	additionalFieldsCollection(show, accountSettingOptions),

@@ -80,7 +80,7 @@ export const createGroupChatDescription: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description: 'How users may join (ApplyJoinOption)',
-			hint: 'Its values for Desk groups are NOT FOUND in Tencent’s Desk docs; the value is sent as typed',
+			hint: 'Sent to Desk as typed',
 		},
 		{ displayName: 'Face URL', name: 'FaceUrl', type: 'string', default: '', description: 'The group’s avatar' },
 		{ displayName: 'Introduction', name: 'Introduction', type: 'string', default: '' },

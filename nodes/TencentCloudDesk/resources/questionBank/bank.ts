@@ -56,7 +56,7 @@ export const answerTypeField: INodeProperties = {
 	description: 'Text, or rich text (Tencent’s AnswerType 0 and 2)',
 };
 
-export const LANGUAGE_TAG_HINT = 'Tencent’s docs do not list the language tag values (NOT FOUND); leave empty for the bot’s default language';
+export const LANGUAGE_TAG_HINT = 'Leave empty for the bot’s default language';
 
 /**
  * Tencent's docs do not give CategoryId's JSON type (NOT FOUND). A numeric ID is sent as a number,

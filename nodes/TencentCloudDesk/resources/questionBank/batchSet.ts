@@ -37,7 +37,7 @@ export function batchSetQuestionsDescription(bank: QuestionBank): INodePropertie
 			displayOptions: { show },
 		},
 		{
-			displayName: `Disable takes the ${bank.plural} out of the live bot's answers at once; Delete removes them for good, and Tencent documents no way to restore them.`,
+			displayName: `Disable takes the ${bank.plural} out of the live bot's answers at once; Delete removes them for good, with no way to restore them through the API.`,
 			name: 'destructiveNotice',
 			type: 'notice',
 			default: '',

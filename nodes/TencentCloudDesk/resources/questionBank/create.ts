@@ -24,7 +24,7 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 	return [
 		bank.categoryLocator('category', show, {
 			required: true,
-			description: `The category the ${bank.noun} goes into (CategoryId). Required here: Tencent’s docs do not say whether a question may be added without one.`,
+			description: `The category the ${bank.noun} goes into (CategoryId).`,
 		}),
 		{
 			displayName: 'Question',
@@ -34,7 +34,7 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 			default: '',
 			placeholder: 'How do I reset my password?',
 			description: 'The standard question the bot matches customers’ messages against',
-			hint: `${CHATBOT_WRITE_HINT} Tencent’s docs do not show what it answers, so the new question’s ID may be missing from the output: Get Many with the question as search text finds it.`,
+			hint: `${CHATBOT_WRITE_HINT} If the output has no ID for the new question, Get Many with the question as search text finds it.`,
 			displayOptions: { show },
 		},
 		{

@@ -42,7 +42,7 @@ export function getManyQuestionsDescription(bank: QuestionBank): INodeProperties
 	const show = { resource: [bank.resource], operation: ['getAll'] };
 	const [returnAll, limit] = pagingFields(bank.resource, 'getAll');
 	return [
-		{ ...returnAll, hint: `${CHATBOT_READ_HINT} Each call reads ${QUESTION_PAGE_SIZE} questions (Tencent documents no maximum page size).` },
+		{ ...returnAll, hint: `${CHATBOT_READ_HINT} Each call reads ${QUESTION_PAGE_SIZE} questions.` },
 		limit,
 		{
 			displayName: 'Filters',

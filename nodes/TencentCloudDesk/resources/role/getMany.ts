@@ -13,7 +13,7 @@ import type { DeskClient } from '../../transport/deskClient';
 export const getRolesDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Tencent does not document get_role_list’s fields. Each role Desk lists becomes one item, with the fields exactly as Desk sends them. Built-in roles: 1 super admin, 5 online agent, 7 online admin.',
+			'Each role Desk lists becomes one item, with the fields as Desk sends them. Built-in roles: 1 super admin, 5 online agent, 7 online admin.',
 		name: 'roleFieldsNotice',
 		type: 'notice',
 		default: '',

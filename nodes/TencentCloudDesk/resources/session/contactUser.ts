@@ -27,7 +27,6 @@ export const contactUserDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'user_1289314544',
 		description: 'The customer’s Chat UserID',
-		hint: 'Tencent’s docs spell the fields two ways (table: IMAgentUserId/ClientUserId; sample: IMAgentUserID/ClientUserID); the node sends the sample’s spelling',
 		displayOptions: { show },
 	},
 	agentLocator('agent', show, { description: 'The agent who contacts the customer; empty lets Desk pick one (of the skill group, if given)' }),

@@ -36,7 +36,7 @@ export const timeZoneOption: INodeProperties = {
 	default: '',
 	placeholder: 'Asia/Shanghai',
 	description: 'IANA time zone the days start and end in; empty means the workflow’s time zone',
-	hint: 'Which time zone Desk counts days in is not documented; Tencent’s examples use China time (Asia/Shanghai). Set it if figures look shifted by a day.',
+	hint: 'If figures look shifted by a day, set the time zone Desk counts days in, e.g. Asia/Shanghai',
 };
 
 /** From/To in Unix seconds: 00:00:00 of Start Date to 23:59:59 of End Date. */

@@ -11,7 +11,7 @@ const show = { resource: ['statistic'], operation: ['getAgentRealtimeStatistics'
 export const getAgentRealtimeStatisticsDescription: INodeProperties[] = [
 	{
 		displayName:
-			'Each item has MemberStatus as a number. Tencent does not document what its values mean; Get Many agents gives the status by name.',
+			'Each item has MemberStatus as a number; Agent → Get Many gives each agent’s status by name.',
 		name: 'memberStatusNotice',
 		type: 'notice',
 		default: '',
