@@ -27,14 +27,25 @@ function matching(results: INodeListSearchItems[], filter?: string): INodeListSe
 	return results.filter((result) => !needle || `${result.name} ${result.value}`.toLowerCase().includes(needle));
 }
 
-/** A picker that reads one page per scroll; the pagination token is the next page's index. */
+/**
+ * A picker that reads one page per scroll; the pagination token is the next page's index. With
+ * something typed, it reads on until it has a page's worth of matches or the list ends, so a match
+ * on any page of Desk's list is found, not only one in the page the picker happens to hold.
+ */
 export function listSearch({ pageSize, fetchPage, toResult }: PickerSource): ListSearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const client = createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
-		const pageIndex = Number(paginationToken ?? 0) || 0;
-		const { items, total } = await fetchPage(client, pageIndex, pageSize);
-		const more = items.length === pageSize && (total === undefined || (pageIndex + 1) * pageSize < total);
-		return { results: matching(items.map(toResult), filter), paginationToken: more ? String(pageIndex + 1) : undefined };
+		const searching = Boolean(filter?.trim());
+		const results: INodeListSearchItems[] = [];
+		let pageIndex = Number(paginationToken ?? 0) || 0;
+		let more: boolean;
+		do {
+			const { items, total } = await fetchPage(client, pageIndex, pageSize);
+			results.push(...matching(items.map(toResult), filter));
+			more = items.length === pageSize && (total === undefined || (pageIndex + 1) * pageSize < total);
+			pageIndex++;
+		} while (searching && more && results.length < pageSize);
+		return { results, paginationToken: more ? String(pageIndex) : undefined };
 	};
 }
 
