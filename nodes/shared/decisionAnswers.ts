@@ -5,6 +5,7 @@
  */
 import { CALLBACK_ACK } from './callbackAck';
 import type { DecisionKind } from './decisionCallbacks';
+import { splitList } from './listValues';
 
 export type DecisionAnswer = Record<string, unknown> & { ActionStatus: 'OK' | 'FAIL'; ErrorCode: number; ErrorInfo: string };
 
@@ -42,7 +43,7 @@ export function routeAnswer(route: { agentGroupId?: unknown; agentIds?: unknown 
 
 function agentIdList(value: unknown): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const list = typeof value === 'string' ? value.split(',') : value;
+	const list = typeof value === 'string' ? splitList(value) : value;
 	if (!Array.isArray(list)) throw new InvalidAnswerError(`Agent IDs must be a list of agent emails, got ${JSON.stringify(value)}`);
 	const ids: string[] = [];
 	for (const entry of list) {

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idList } from '../../helpers/listValues';
+import { idList } from '../../../shared/listValues';
 
 export const memberFieldOptions: INodeProperties[] = [
 	{

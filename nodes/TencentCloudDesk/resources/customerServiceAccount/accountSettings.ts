@@ -4,9 +4,9 @@
  * Desk's field table for add_im_agent was NOT FOUND; names and types come from its samples.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
+import { idList } from '../../../shared/listValues';
 
 const prompt = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -82,24 +82,8 @@ export function readAccountSettings(context: IExecuteFunctions, name: string, it
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'ChatbotDisabled') body[key] = value ? 1 : 0;
 		else if (key === 'WorkTimeConfig') body[key] = readWorkTimeConfig(context, value, itemIndex);
-		else if (key === 'DisplayGroupsChoices') body[key] = idList(context, String(value ?? ''), itemIndex);
+		else if (key === 'DisplayGroupsChoices') body[key] = idList(context, value, 'Displayed Skill Group IDs', itemIndex);
 		else body[key] = value;
 	}
 	return body;
-}
-
-/** "1, 2,3" → [1, 2, 3]; "" → [] (clear). */
-function idList(context: IExecuteFunctions, text: string, itemIndex: number): number[] {
-	const parts = text
-		.split(',')
-		.map((part) => part.trim())
-		.filter(Boolean);
-	const bad = parts.find((part) => !/^\d+$/.test(part));
-	if (bad !== undefined) {
-		throw new NodeOperationError(context.getNode(), `Displayed Skill Group IDs: “${bad}” is not a skill group ID`, {
-			itemIndex,
-			description: 'Enter numeric skill group IDs separated by commas, e.g. 1,2,3',
-		});
-	}
-	return parts.map(Number);
 }

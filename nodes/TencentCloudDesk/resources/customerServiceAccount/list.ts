@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { pagingFields, readLimit } from '../../descriptions/paging';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import type { DeskClient } from '../../transport/deskClient';
+import { splitList } from '../../../shared/listValues';
 
 const show = { resource: ['customerServiceAccount'], operation: ['list'] };
 
@@ -45,10 +46,7 @@ export async function listAccounts(this: IExecuteFunctions, client: DeskClient, 
 	const limit = readLimit(this, itemIndex);
 	let accounts: IDataObject[];
 	if (this.getNodeParameter('includeSettings', itemIndex, false) as boolean) {
-		const ids = String(this.getNodeParameter('accountIds', itemIndex, '') ?? '')
-			.split(',')
-			.map((id) => id.trim())
-			.filter(Boolean);
+		const ids = splitList(this.getNodeParameter('accountIds', itemIndex, ''));
 		const answer = await client.desk('get_im_agent_list_multilingual', ids.length > 0 ? { IMAgentUserIDList: ids } : {}, { itemIndex });
 		accounts = (answer.Data as IDataObject[] | undefined) ?? [];
 	} else {

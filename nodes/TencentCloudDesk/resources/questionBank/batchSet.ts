@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import type { OperationHandler } from '../types';
 import { STATUS_DELETE, STATUS_DISABLED, STATUS_ENABLED, type QuestionBank } from './bank';
+import { splitList } from '../../../shared/listValues';
 
 const ACTIONS: Record<string, number> = { enable: STATUS_ENABLED, disable: STATUS_DISABLED, delete: STATUS_DELETE };
 
@@ -47,14 +48,9 @@ export function batchSetQuestionsDescription(bank: QuestionBank): INodePropertie
 	];
 }
 
-function questionIds(raw: unknown): string[] {
-	const parts = Array.isArray(raw) ? raw.map((part) => String(part)) : String(raw ?? '').split(/[,\n]/);
-	return parts.map((part) => part.trim()).filter((part) => part !== '');
-}
-
 export function batchSetQuestions(bank: QuestionBank): OperationHandler {
 	return async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
-		const ids = questionIds(this.getNodeParameter('questionIds', itemIndex, ''));
+		const ids = splitList(this.getNodeParameter('questionIds', itemIndex, ''));
 		if (ids.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Question IDs is empty', {
 				itemIndex,

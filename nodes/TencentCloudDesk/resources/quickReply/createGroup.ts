@@ -1,11 +1,11 @@
 /** Quick Reply → Create Category (`add_quick_reply_group`): a category and who may use it. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { idList, splitList } from '../../../shared/listValues';
 
 const show = { resource: ['quickReply'], operation: ['createGroup'] };
 
@@ -60,18 +60,9 @@ export async function createGroup(this: IExecuteFunctions, client: DeskClient, i
 	const body: IDataObject = { GroupName: requiredString(this, 'groupName', 'Category Name', itemIndex), UseScopeType: scope };
 	if (scope !== 'all') {
 		const [name, label] = scope === 'groups' ? ['skillGroupIds', 'Skill Group IDs'] : ['agentEmails', 'Agent Emails'];
-		const list = requiredString(this, name, label, itemIndex)
-			.split(',')
-			.map((entry) => entry.trim())
-			.filter(Boolean);
-		if (scope === 'groups' && list.some((entry) => !/^\d+$/.test(entry))) {
-			throw new NodeOperationError(this.getNode(), 'Skill Group IDs must be numbers', {
-				itemIndex,
-				description: 'Enter skill group IDs separated by commas, e.g. 1,2 (MemberGroupID in Skill Group → Get Many).',
-			});
-		}
+		const text = requiredString(this, name, label, itemIndex);
 		// Desk's sample sends the skill group IDs as strings.
-		body.UseScopeList = list;
+		body.UseScopeList = scope === 'groups' ? idList(this, text, label, itemIndex).map(String) : splitList(text);
 	}
 	const answer = await client.desk('add_quick_reply_group', body, { itemIndex });
 	return createdResult({ ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId) });

@@ -8,6 +8,7 @@ import { errorAsData, isError } from '../../helpers/answer';
 import { locatorValue, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { sessionIdField } from './sessionIdField';
+import { splitList } from '../../../shared/listValues';
 
 const show = { resource: ['session'], operation: ['transferToHuman'] };
 
@@ -51,10 +52,7 @@ export async function transferToHuman(this: IExecuteFunctions, client: DeskClien
 	};
 	const body: IDataObject = { SessionId: sessionId };
 	if (locatorValue(this, 'skillGroup', itemIndex)) body.AgentGroupId = skillGroupId(this, 'skillGroup', itemIndex);
-	const preferred = String(this.getNodeParameter('preferredAgents', itemIndex, '') ?? '')
-		.split(',')
-		.map((email) => email.trim())
-		.filter(Boolean);
+	const preferred = splitList(this.getNodeParameter('preferredAgents', itemIndex, ''));
 	if (preferred.length > 0) body.AgentIdList = preferred;
 	if (sendTipIfNoAgentOnline) body.SendTipIfNoAgentOnline = 1;
 

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
-import { splitList } from '../../helpers/listValues';
+import { splitList } from '../../../shared/listValues';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { groupNameField, receptionLimitField } from './groupFields';

@@ -9,7 +9,7 @@ import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
-import { splitList } from '../../helpers/listValues';
+import { splitList } from '../../../shared/listValues';
 import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { groupNameField, receptionLimitField } from './groupFields';

@@ -6,7 +6,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readLimit } from '../../descriptions/paging';
-import { splitList } from '../../helpers/listValues';
+import { splitList } from '../../../shared/listValues';
 import { collectPages } from '../../helpers/paging';
 import type { DeskClient } from '../../transport/deskClient';
 

@@ -5,6 +5,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+/** The one way lists are typed: entries separated by commas, semicolons or new lines, or an array. */
 export function splitList(value: unknown): string[] {
 	const entries = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[,;\n]/);
 	return entries.map((entry) => entry.trim()).filter((entry) => entry !== '');
