@@ -1,6 +1,7 @@
 /**
  * Fault injection for tests and benchmarks: latency, random 141002 and HTTP 502 answers, the
- * per-SDKAppID rate limit, and forced failures for the next K requests. Settable at any time.
+ * per-SDKAppID rate limit, forced failures for the next K requests, and late answers to requests
+ * already carried out. Settable at any time.
  */
 import { DEFAULT_RATE_LIMIT_PER_SECOND } from './defaults';
 import { SlidingWindow } from './slidingWindow';
@@ -16,6 +17,8 @@ export const DEFAULT_FAULTS: Readonly<FaultSettings> = Object.freeze({
 export interface FaultState extends FaultSettings {
 	/** Requests still to be failed by failNext. */
 	forcedFailuresPending: number;
+	/** Requests still to be answered late by answerLateNext. */
+	lateAnswersPending: number;
 }
 
 interface ForcedFailure {
@@ -23,9 +26,17 @@ interface ForcedFailure {
 	code: number;
 }
 
+interface LateAnswers {
+	remaining: number;
+	delayMs: number;
+	/** `service/command`, or undefined for any command. */
+	command?: string;
+}
+
 export class FaultController {
 	private settings: FaultSettings;
 	private forced: ForcedFailure[] = [];
+	private late: LateAnswers[] = [];
 	private readonly windows = new Map<number, SlidingWindow>();
 
 	constructor(
@@ -37,7 +48,11 @@ export class FaultController {
 	}
 
 	get(): FaultState {
-		return { ...this.settings, forcedFailuresPending: this.forced.reduce((sum, f) => sum + f.remaining, 0) };
+		return {
+			...this.settings,
+			forcedFailuresPending: this.forced.reduce((sum, f) => sum + f.remaining, 0),
+			lateAnswersPending: this.late.reduce((sum, l) => sum + l.remaining, 0),
+		};
 	}
 
 	/** Change some settings; throws RangeError for values out of range (nothing changes then). */
@@ -82,10 +97,33 @@ export class FaultController {
 		return this.get();
 	}
 
-	/** Back to the defaults, no forced failures, empty rate windows. */
+	/**
+	 * Carry out the next `count` requests (of `command`, `service/command`, if given) as usual, then
+	 * hold each answer back `delayMs`: a client that times out meanwhile cannot tell the write was done.
+	 */
+	answerLateNext(count: number, delayMs: number, command?: string): FaultState {
+		if (!Number.isInteger(count) || count < 0) throw new RangeError(`answerLateNext count must be an integer >= 0, got ${count}`);
+		nonNegative('answerLateNext delayMs', delayMs);
+		if (command !== undefined && !/^[\w-]+\/[\w-]+$/.test(command)) {
+			throw new RangeError(`answerLateNext command must be service/command, got ${command}`);
+		}
+		if (count > 0) this.late.push({ remaining: count, delayMs, command });
+		return this.get();
+	}
+
+	/** How long to hold back this request's answer, if at all (consumes one late answer). */
+	takeLateAnswer(command: string): number | undefined {
+		const next = this.late.find((late) => late.command === undefined || late.command === command);
+		if (!next) return undefined;
+		if (--next.remaining === 0) this.late.splice(this.late.indexOf(next), 1);
+		return next.delayMs;
+	}
+
+	/** Back to the defaults, no forced failures or late answers, empty rate windows. */
 	reset(): FaultState {
 		this.settings = { ...DEFAULT_FAULTS };
 		this.forced = [];
+		this.late = [];
 		this.windows.clear();
 		return this.get();
 	}

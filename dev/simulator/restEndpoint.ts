@@ -1,7 +1,8 @@
 /**
  * One REST request from arrival to answer: faults first (HTTP 502, latency, failNext), then
- * Tencent's checks in order, then the command, with the rate limit and random 141002 last.
- * Always HTTP 200 with a JSON envelope, except the simulated gateway errors.
+ * Tencent's checks in order, then the command, with the rate limit and random 141002 last; a late
+ * answer (answerLateNext) is held back after the command ran. Always HTTP 200 with a JSON envelope,
+ * except the simulated gateway errors.
  */
 import type { IncomingMessage, ServerResponse } from 'http';
 import { setTimeout as delay } from 'timers/promises';
@@ -13,7 +14,7 @@ import { commandKey, type ApplySteps, type CommandContext, type CommandRegistry 
 import type { FaultController } from './faults';
 import { gatewayErrorText, readBody, sendJson, sendText } from './httpIo';
 import type { MemberDirectory } from './memberDirectory';
-import { DeskApiError, failBody, okBody } from './restResponse';
+import { DeskApiError, failBody, okBody, type RestEnvelope } from './restResponse';
 import type { SessionStore } from './sessionStore';
 import type { StatsRecorder } from './stats';
 import type { StateSpelling } from './types';
@@ -44,26 +45,36 @@ export async function handleRestRequest(req: IncomingMessage, res: ServerRespons
 	const body = await readBody(req);
 
 	const latency = faults.get().latencyMs;
-	if (latency > 0) {
-		try {
-			await delay(latency, undefined, { signal: deps.signal });
-		} catch {
-			return; // closing
-		}
-	}
+	if (latency > 0 && !(await pause(latency, deps.signal))) return;
 
 	const forced = faults.takeForcedFailure();
 	if (forced !== undefined && forced < 1000) return answerHttpError(res, stats, forced);
 	if (forced !== undefined) return answer(res, stats, failBody(forced, 'forced by the simulator (failNext)'));
 	if (faults.rollHttp502()) return answerHttpError(res, stats, 502);
 
+	let envelope: RestEnvelope;
 	try {
-		answer(res, stats, okBody(await runChecksAndCommand(req.method, url, body.text, body.tooLarge, deps)));
+		envelope = okBody(await runChecksAndCommand(req.method, url, body.text, body.tooLarge, deps));
 	} catch (error) {
-		if (error instanceof DeskApiError) return answer(res, stats, failBody(error.code, error.detail));
-		// A simulator bug: make it loud rather than look like a Tencent answer.
-		stats.recordAnswer(500);
-		sendText(res, 500, `Simulator error: ${(error as Error).message}`);
+		if (!(error instanceof DeskApiError)) {
+			// A simulator bug: make it loud rather than look like a Tencent answer.
+			stats.recordAnswer(500);
+			return sendText(res, 500, `Simulator error: ${(error as Error).message}`);
+		}
+		envelope = failBody(error.code, error.detail);
+	}
+	const lateBy = target ? faults.takeLateAnswer(commandKey(target.service, target.command)) : undefined;
+	if (lateBy !== undefined && !(await pause(lateBy, deps.signal))) return;
+	answer(res, stats, envelope);
+}
+
+/** Waits `ms`; false when the simulator is closing meanwhile (then nothing is answered). */
+async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
+	try {
+		await delay(ms, undefined, { signal });
+		return true;
+	} catch {
+		return false;
 	}
 }
 
@@ -103,7 +114,7 @@ async function runChecksAndCommand(
 	});
 }
 
-function answer(res: ServerResponse, stats: StatsRecorder, envelope: ReturnType<typeof okBody>): void {
+function answer(res: ServerResponse, stats: StatsRecorder, envelope: RestEnvelope): void {
 	stats.recordAnswer(200, envelope.ErrorCode);
 	sendJson(res, 200, envelope);
 }

@@ -34,6 +34,7 @@ import { sessionRecordDescription, sessionRecordOperations } from './resources/s
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
 import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
+import { writeTargets } from './resources/writeOperation';
 import { createDeskClient } from './transport/deskClient';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
@@ -137,6 +138,7 @@ export class TencentCloudDesk implements INodeType {
 		// The credential is read on the first request: an operation that never calls Desk never reads it.
 		const client = createDeskClient(this, clientSettings);
 
+		// Items writing to the same Desk object (its operation's declared target) run in item order.
 		const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 			try {
 				const result = await handler.call(this, client, itemIndex);
@@ -155,7 +157,7 @@ export class TencentCloudDesk implements INodeType {
 				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 				throw new NodeOperationError(this.getNode(), error, { itemIndex });
 			}
-		});
+		}, writeTargets(this, handler));
 		return [perItem.flat()];
 	}
 }

@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-wor
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
 import type { DeskSimulator } from '../../dev/simulator';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
-import type { Parameters } from './executeContext';
+import type { ExecuteContextOptions, Parameters } from './executeContext';
 import { createExecuteContext, type RecordedRequest } from './executeContext';
 
 export interface RunExtras {
@@ -13,6 +13,8 @@ export interface RunExtras {
 	continueOnFail?: boolean;
 	/** The workflow's time zone; default UTC. */
 	timezone?: string;
+	requestTimeoutMs?: ExecuteContextOptions['requestTimeoutMs'];
+	beforeRequest?: ExecuteContextOptions['beforeRequest'];
 }
 
 export type NodeError = Error & { description?: string; context?: { itemIndex?: number } };
@@ -41,6 +43,8 @@ export function actionNodeRunner(simulator: () => DeskSimulator): ActionNodeRunn
 			credentials: simulatorCredentials(simulator(), extra.credentials),
 			continueOnFail: extra.continueOnFail,
 			timezone: extra.timezone,
+			requestTimeoutMs: extra.requestTimeoutMs,
+			beforeRequest: extra.beforeRequest,
 		});
 		const output = await node.execute.call(context);
 		return { output: output[0], context };

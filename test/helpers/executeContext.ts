@@ -24,6 +24,10 @@ export interface ExecuteContextOptions {
 	continueOnFail?: boolean;
 	/** The workflow's time zone (IANA); default UTC. */
 	timezone?: string;
+	/** Caps the node's request timeout, so a test can make an answer too late without waiting 30 s. */
+	requestTimeoutMs?: number;
+	/** Runs before each request is sent, e.g. to hold one back so requests would overtake each other. */
+	beforeRequest?: (request: IHttpRequestOptions) => Promise<void>;
 }
 
 export interface RecordedRequest {
@@ -67,7 +71,10 @@ export function createExecuteContext(options: ExecuteContextOptions): IExecuteFu
 		helpers: {
 			async httpRequest(request: IHttpRequestOptions) {
 				requests.push({ url: request.url, qs: { ...request.qs }, body: request.body });
-				return await Container.get(OutboundHttp).requests().request(request);
+				await options.beforeRequest?.(request);
+				const cap = options.requestTimeoutMs;
+				const capped = cap === undefined ? request : { ...request, timeout: Math.min(request.timeout ?? cap, cap) };
+				return await Container.get(OutboundHttp).requests().request(capped);
 			},
 		},
 	};

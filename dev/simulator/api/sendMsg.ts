@@ -2,6 +2,7 @@
  * `v4/desk_http_svc/send_msg`: send a message into a session. With an agent on it the agent
  * speaks (Human.AgentSendMsg); before that the customer-service account does (ChatBot.RobotSendMsg).
  * UNCONFIRMED: the response fields (MsgTime in Unix seconds, MsgKey) and the sender choice.
+ * A repeated MsgRandom is delivered again: whether Desk drops it is NOT FOUND in Tencent's docs.
  */
 import type { CommandHandler } from '../commandRegistry';
 import { findActiveSession } from './findSession';

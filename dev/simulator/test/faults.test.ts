@@ -1,6 +1,7 @@
 /**
  * Fault injection and stats over real HTTP: failNext, the 141002 and HTTP 502 shares, the
- * per-SDKAppID rate limit (141009 / 60011), latency, and the counters benchmarks read.
+ * per-SDKAppID rate limit (141009 / 60011), latency, late answers to requests already carried out,
+ * and the counters benchmarks read.
  */
 import { generateUserSig } from '../../../nodes/shared/userSig';
 import { DEFAULT_ADMIN_IDENTIFIER, DEFAULT_SDK_APP_ID, DEFAULT_SECRET_KEY, SEED_SESSION_IDS, startDeskSimulator, type DeskSimulator } from '..';
@@ -84,6 +85,52 @@ describe('failNext', () => {
 		expect(() => sim.faults.set({ internalErrorRate: 1.5 })).toThrow(RangeError);
 		expect(() => sim.faults.set({ latencyMs: -5 })).toThrow(RangeError);
 		expect(sim.faults.get().internalErrorRate).toBe(0);
+	});
+});
+
+describe('answerLateNext', () => {
+	const SEND_MSG = 'desk_http_svc/send_msg';
+	const message = (Text: string) => ({ SessionId: SEED_SESSION_IDS.queuing, MsgRandom: 7, MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text } }] });
+	const texts = async () => {
+		const history = await call('desk_http_svc/describe_chat_messages', { SessionId: SEED_SESSION_IDS.queuing, Limit: 100, Order: 1 });
+		return (history.json?.Messages as Array<{ MsgBody: Array<{ MsgContent: { Text?: string } }> }>).map((m) => m.MsgBody[0].MsgContent.Text);
+	};
+
+	it('carries out the request, then holds its answer back: a client that gives up meanwhile cannot tell it was done', async () => {
+		sim.faults.answerLateNext(1, 600, SEND_MSG);
+		expect(sim.faults.get().lateAnswersPending).toBe(1);
+		const started = Date.now();
+		const late = fetch(restUrl(sim.url, SEND_MSG), { method: 'POST', body: JSON.stringify(message('sent, answer lost')), signal: AbortSignal.timeout(150) });
+		await expect(late).rejects.toThrow();
+		expect(Date.now() - started).toBeLessThan(600);
+		expect(await texts()).toContain('sent, answer lost');
+		// Only the named command, and only the next one, is late.
+		expect((await call()).json?.ErrorCode).toBe(0);
+		const next = Date.now();
+		expect((await call(SEND_MSG, message('on time'))).json?.ErrorCode).toBe(0);
+		expect(Date.now() - next).toBeLessThan(500);
+		expect(sim.faults.get().lateAnswersPending).toBe(0);
+	});
+
+	it('answers a patient client in full after the delay', async () => {
+		sim.faults.answerLateNext(1, 200);
+		const started = Date.now();
+		expect((await call()).json).toMatchObject({ ErrorCode: 0, CurrentState: expect.any(String) });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+	});
+
+	it('is set over the control API and rejects nonsense', async () => {
+		const set = await fetch(`${sim.url}/_simulator/faults`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ answerLateNext: { count: 2, delayMs: 50, command: SEND_MSG } }),
+		});
+		expect(await set.json()).toMatchObject({ lateAnswersPending: 2 });
+		expect(() => sim.faults.answerLateNext(-1, 10)).toThrow(RangeError);
+		expect(() => sim.faults.answerLateNext(1, -10)).toThrow(RangeError);
+		expect(() => sim.faults.answerLateNext(1, 10, 'send_msg')).toThrow(RangeError);
+		sim.faults.reset();
+		expect(sim.faults.get().lateAnswersPending).toBe(0);
 	});
 });
 

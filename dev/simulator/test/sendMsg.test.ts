@@ -64,6 +64,12 @@ describe('send_msg', () => {
 		expect(await events(SEED_SESSION_IDS.chatbotSecond)).toEqual([]);
 	});
 
+	it('delivers a repeated MsgRandom again: Tencent documents no deduplication by it, so the simulator does none', async () => {
+		const sessionId = sessionIn('Chatbot');
+		for (let sent = 0; sent < 2; sent++) expectOk(await call('send_msg', { SessionId: sessionId, MsgRandom: 99, MsgBody: text('twice') }));
+		expect((await callbacks(sessionId)).map((body) => body.Event)).toEqual(['ChatBot.RobotSendMsg', 'ChatBot.RobotSendMsg']);
+	});
+
 	it('141005 for an unknown, ended or not yet begun session', async () => {
 		for (const sessionId of [UNKNOWN_SESSION, sessionIn('Ended'), sessionIn('NotInSession')]) {
 			expectFail(await call('send_msg', { SessionId: sessionId, MsgRandom: 1, MsgBody: text('x') }), 141005, sessionId);

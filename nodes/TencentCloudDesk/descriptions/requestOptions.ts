@@ -10,7 +10,8 @@ export const requestOptionFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: 5,
-		description: 'How many input items are sent to Tencent at the same time. Output order always matches input order.',
+		description:
+			'How many input items are sent to Tencent at the same time. Output order always matches input order, and items that write to the same session (or other Desk object) are sent one after another in item order.',
 	},
 	{
 		displayName: 'Max Requests per Second',
@@ -28,7 +29,7 @@ export const requestOptionFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'How often to retry, with growing pauses, when Tencent is busy or rate-limits (141002, 141009, HTTP 5xx, timeouts). Credential errors are never retried.',
+			'How often to retry, with growing pauses, when Tencent is busy or rate-limits (141002, 141009, HTTP 5xx, timeouts). Credential errors are never retried. A write that would apply twice, such as a message, is retried only when Tencent cannot have carried it out (a rate limit), never after a timeout.',
 	},
 ];
 

@@ -26,7 +26,9 @@ import {
 	deskApiError,
 	httpStatusError,
 	isTransientNetworkError,
+	mayHaveAppliedError,
 	networkErrorCode,
+	provesNotSent,
 	unreachableError,
 } from './deskErrors';
 import { CHATBOT_SERVICE, chatbotLimit, type ChatbotLimit } from './chatbotRateLimit';
@@ -57,7 +59,21 @@ export interface DeskCallOptions {
 	 * 'answers': every error about the request itself, but never credential, expiry or temporary ones.
 	 */
 	acceptErrorCodes?: number[] | 'answers';
+	/** How a write command may be retried (default 'once'); read commands are always retried. */
+	retry?: WriteRetry;
 }
+
+/**
+ * Whether a write may be sent again after a failure that leaves open whether Desk applied it (a
+ * timeout, a dropped connection, HTTP 5xx, Desk's "internal error" or "timed out" codes):
+ * - 'repeatable': yes; applying it twice leaves Desk as applying it once (it sets values).
+ * - 'once': no; it would apply twice (a second message, a second transfer). It is sent again only
+ *   after answers that prove Desk did not act on it (a rate limit, an expired UserSig, a DNS failure).
+ */
+export type WriteRetry = 'repeatable' | 'once';
+
+/** Commands that only read (get_*, describe_*, desc_*, list_*): retried like a repeatable write. */
+const READ_COMMAND = /^(get|describe|desc|list)_/;
 
 export interface DeskClient {
 	call(service: string, command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
@@ -65,6 +81,8 @@ export interface DeskClient {
 	desk(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 	/** Shorthand for `v4/openim_console_http_svc/{command}` (chatbot knowledge base), at most 5 calls/s per app. */
 	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
+	/** The same client, its write commands retried by `retry` (an operation's declared rule). */
+	writing(retry: WriteRetry): DeskClient;
 }
 
 const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
@@ -113,8 +131,9 @@ export function createDeskClient(
 		service: string,
 		command: string,
 		body: IDataObject,
-		{ itemIndex, acceptErrorCodes = [] }: DeskCallOptions = {},
+		{ itemIndex, acceptErrorCodes = [], retry = 'once' }: DeskCallOptions = {},
 	): Promise<DeskAnswer> {
+		const repeatable = retry === 'repeatable' || READ_COMMAND.test(command);
 		const { credentials, baseUrl, botLimit } = await (connection ??= connect());
 		const path = `v4/${service}/${command}`;
 		const request: IHttpRequestOptions = {
@@ -140,6 +159,9 @@ export function createDeskClient(
 			} catch (error) {
 				leaveWindow?.();
 				const code = networkErrorCode(error);
+				if (isTransientNetworkError(code) && !repeatable && !provesNotSent(code)) {
+					throw mayHaveAppliedError(node, path, `Network error ${code}`, itemIndex);
+				}
 				if (isTransientNetworkError(code) && attempt < maxRetries) {
 					await backoff(attempt);
 					continue;
@@ -149,6 +171,9 @@ export function createDeskClient(
 			// The answer is in: the call's place in the window now counts from here.
 			leaveWindow?.();
 
+			if (response.statusCode >= 500 && !repeatable) {
+				throw mayHaveAppliedError(node, path, `HTTP ${response.statusCode}`, itemIndex);
+			}
 			if (response.statusCode >= 500 && attempt < maxRetries) {
 				await backoff(attempt);
 				continue;
@@ -163,6 +188,10 @@ export function createDeskClient(
 			const kind = describeDeskError(errorCode)?.kind;
 			if (isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
 
+			// Desk's internal errors and timeouts may come after the write took effect; a rate limit refused it.
+			if (kind === 'transient' && !repeatable) {
+				throw mayHaveAppliedError(node, path, `Error ${errorCode}: ${describeDeskError(errorCode)?.meaning}`, itemIndex, errorCode);
+			}
 			if (kind && RETRIED_KINDS.has(kind) && attempt < maxRetries) {
 				await backoff(attempt, kind);
 				continue;
@@ -176,9 +205,15 @@ export function createDeskClient(
 		}
 	}
 
-	return {
-		call,
-		desk: async (command, body, options) => await call('desk_http_svc', command, body, options),
-		openImConsole: async (command, body, options) => await call(CHATBOT_SERVICE, command, body, options),
-	};
+	function clientWriting(retry?: WriteRetry): DeskClient {
+		const callAs: DeskClient['call'] = async (service, command, body, options) =>
+			await call(service, command, body, { retry, ...options });
+		return {
+			call: callAs,
+			desk: async (command, body, options) => await callAs('desk_http_svc', command, body, options),
+			openImConsole: async (command, body, options) => await callAs(CHATBOT_SERVICE, command, body, options),
+			writing: clientWriting,
+		};
+	}
+	return clientWriting();
 }

@@ -63,6 +63,33 @@ export function isTransientNetworkError(code: string | undefined): boolean {
 	return code !== undefined && TRANSIENT_NETWORK_CODES.has(code);
 }
 
+/** Transient codes raised before any byte of the request left: no DNS answer, no connection. */
+const NOT_SENT_CODES = new Set(['EAI_AGAIN', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+/** Whether a network failure proves Desk never received the request (so even a one-time write may be sent again). */
+export function provesNotSent(code: string | undefined): boolean {
+	return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+/**
+ * A write that may have reached Desk failed without a clear answer, and is not sent again because
+ * a second one would apply twice (the customer would see the message twice).
+ */
+export function mayHaveAppliedError(
+	node: INode,
+	command: string,
+	failure: string,
+	itemIndex?: number,
+	errorCode?: number,
+): NodeApiError {
+	return new NodeApiError(node, { command, failure } as JsonObject, {
+		message: 'Tencent Cloud Desk did not confirm this write, and it may have been applied',
+		description: `${failure} from ${command}. The node does not send a write again once it may have reached Desk, so it is never applied twice. Check whether it took effect (for a message: Session → Get Messages) before running this item again.`,
+		httpCode: errorCode === undefined ? undefined : String(errorCode),
+		itemIndex,
+	});
+}
+
 export function unreachableError(
 	node: INode,
 	baseUrl: string,

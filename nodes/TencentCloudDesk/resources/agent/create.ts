@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
 
 const show = { resource: ['agent'], operation: ['create'] };
@@ -33,7 +34,11 @@ export const createAgentDescription: INodeProperties[] = [
 	optionsCollection('agent', 'create'),
 ];
 
-export async function createAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Items creating one email go in item order; sent once: Desk refuses an existing email (141004), so a
+ * repeat would report an agent this item created as a failure.
+ */
+export const createAgent = writeOperation({ target: byParameter('email'), retry: 'once' }, async function createAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const email = requiredString(this, 'email', 'Email', itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const member: IDataObject = { MemberMail: email, ...memberFieldsBody(this, fields, itemIndex, false) };
@@ -41,4 +46,4 @@ export async function createAgent(this: IExecuteFunctions, client: DeskClient, i
 	if (fields.sendPassword !== undefined) body.SendPassword = Boolean(fields.sendPassword);
 	await client.desk('create_members', body, { itemIndex });
 	return createdResult(member);
-}
+});

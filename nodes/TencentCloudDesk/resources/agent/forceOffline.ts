@@ -9,6 +9,7 @@ import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['agent'], operation: ['forceOffline'] };
 
@@ -20,8 +21,11 @@ export const forceOfflineDescription: INodeProperties[] = [
 	optionsCollection('agent', 'forceOffline'),
 ];
 
-export async function forceOffline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one agent go in item order; signing an agent out twice leaves them signed out.
+ */
+export const forceOffline = writeOperation({ target: byLocator('agent'), retry: 'repeatable' }, async function forceOffline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
 	await client.desk('force_member_offline', { MemberMail: memberMail }, { itemIndex });
 	return { MemberMail: memberMail, forcedOffline: true };
-}
+});

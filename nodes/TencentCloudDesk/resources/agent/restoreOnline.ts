@@ -5,6 +5,7 @@ import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['agent'], operation: ['restoreOnline'] };
 
@@ -13,8 +14,11 @@ export const restoreOnlineDescription: INodeProperties[] = [
 	optionsCollection('agent', 'restoreOnline'),
 ];
 
-export async function restoreOnline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one agent go in item order; restoring twice leaves them restored.
+ */
+export const restoreOnline = writeOperation({ target: byLocator('agent'), retry: 'repeatable' }, async function restoreOnline(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
 	await client.desk('restore_member_online', { MemberMail: memberMail }, { itemIndex });
 	return { MemberMail: memberMail, restored: true };
-}
+});

@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 import { AGENT_STATUSES } from './statuses';
 
 const show = { resource: ['agent'], operation: ['setStatus'] };
@@ -32,11 +33,14 @@ export const setStatusDescription: INodeProperties[] = [
 	optionsCollection('agent', 'setStatus'),
 ];
 
-export async function setStatus(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one agent go in item order; setting a status twice leaves it as once.
+ */
+export const setStatus = writeOperation({ target: byLocator('agent'), retry: 'repeatable' }, async function setStatus(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
 	const status = this.getNodeParameter('status', itemIndex) as string;
 	const body: IDataObject = { MemberMail: memberMail, Status: status };
 	if (status === 'STATUS_REST') body.RestReason = this.getNodeParameter('restReason', itemIndex, '') as string;
 	await client.desk('set_member_status', body, { itemIndex });
 	return updatedResult(body);
-}
+});

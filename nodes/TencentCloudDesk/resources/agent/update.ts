@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
 
 const show = { resource: ['agent'], operation: ['update'] };
@@ -23,7 +24,10 @@ export const updateAgentDescription: INodeProperties[] = [
 	optionsCollection('agent', 'update'),
 ];
 
-export async function updateAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one agent go in item order; update_member sets the given fields, so a repeat changes nothing.
+ */
+export const updateAgent = writeOperation({ target: byLocator('agent'), retry: 'repeatable' }, async function updateAgent(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const memberMail = requiredLocator(this, 'agent', 'Agent', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const changes = memberFieldsBody(this, fields, itemIndex, true);
@@ -33,4 +37,4 @@ export async function updateAgent(this: IExecuteFunctions, client: DeskClient, i
 	const body: IDataObject = { MemberMail: memberMail, ...changes };
 	await client.desk('update_member', body, { itemIndex });
 	return updatedResult(body);
-}
+});

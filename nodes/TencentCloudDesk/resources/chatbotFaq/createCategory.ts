@@ -9,6 +9,7 @@ import { payloadOf } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { categoryFrom } from '../questionBank/categoryParameter';
+import { writeOperation } from '../writeOperation';
 
 const show = { resource: ['chatbotFaq'], operation: ['createCategory'] };
 
@@ -34,11 +35,19 @@ export const createCategoryDescription: INodeProperties[] = [
 	optionsCollection('chatbotFaq', 'createCategory'),
 ];
 
-export async function createCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+function parentCategory(this: IExecuteFunctions, itemIndex: number): string {
+	const { parent } = this.getNodeParameter('additionalFields', itemIndex, {}) as { parent?: unknown };
+	return String(categoryFrom(parent) ?? 'top level');
+}
+
+/**
+ * Categories under one parent are made in item order; sent once, since a repeat would make a second category.
+ */
+export const createCategory = writeOperation({ target: parentCategory, retry: 'once' }, async function createCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = { Title: requiredString(this, 'title', 'Title', itemIndex) };
 	const { parent } = this.getNodeParameter('additionalFields', itemIndex, {}) as { parent?: unknown };
 	const parentId = categoryFrom(parent);
 	if (parentId !== undefined) body.ParentId = parentId;
 	const answer = await client.openImConsole('add_faq_category', body, { itemIndex });
 	return { ...body, ...payloadOf(answer) };
-}
+});

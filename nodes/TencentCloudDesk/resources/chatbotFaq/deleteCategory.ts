@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import type { DeskClient } from '../../transport/deskClient';
 import { categoryParameter } from '../questionBank/categoryParameter';
+import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['chatbotFaq'], operation: ['deleteCategory'] };
 
@@ -18,7 +19,10 @@ export const deleteCategoryDescription: INodeProperties[] = [
 	optionsCollection('chatbotFaq', 'deleteCategory'),
 ];
 
-export async function deleteCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one category go in item order; sent once, since a repeat would fail on the category this item deleted.
+ */
+export const deleteCategory = writeOperation({ target: byLocator('category'), retry: 'once' }, async function deleteCategory(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const categoryId = categoryParameter(this, 'category', itemIndex);
 	if (categoryId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'Category is empty', {
@@ -28,4 +32,4 @@ export async function deleteCategory(this: IExecuteFunctions, client: DeskClient
 	}
 	const answer = await client.openImConsole('del_faq_category', { CategoryId: categoryId }, { itemIndex });
 	return { CategoryId: categoryId, ...payloadOf(answer), deleted: true };
-}
+});

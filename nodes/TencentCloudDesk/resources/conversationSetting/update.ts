@@ -11,6 +11,7 @@ import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/work
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 import { settingId } from './settingId';
 
 const show = { resource: ['conversationSetting'], operation: ['update'] };
@@ -67,7 +68,10 @@ export const updateSettingDescription: INodeProperties[] = [
 	optionsCollection('conversationSetting', 'update'),
 ];
 
-export async function updateSetting(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one conversation setting go in item order; updates merge the given fields, so a repeat changes nothing.
+ */
+export const updateSetting = writeOperation({ target: byLocator('setting'), retry: 'repeatable' }, async function updateSetting(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const id = settingId(this, itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
@@ -87,4 +91,4 @@ export async function updateSetting(this: IExecuteFunctions, client: DeskClient,
 	}
 	await client.desk('update_channel_specific_conversation_settings', { ConversationSettingId: id, ConversationSettings: settings }, { itemIndex });
 	return updatedResult({ ConversationSettingId: id, ConversationSettings: settings });
-}
+});

@@ -9,6 +9,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { errorAsData, isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { writeOperation } from '../writeOperation';
 
 const show = { resource: ['customApiCall'], operation: ['call'] };
 
@@ -68,7 +69,18 @@ function parseBody(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return body as IDataObject;
 }
 
-export async function call(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/** Calls naming one session (a SessionId or SessionID in the body) go in item order. */
+function sessionInBody(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const body = parseBody(this, itemIndex);
+	const session = body.SessionId ?? body.SessionID;
+	return session === undefined ? undefined : String(session);
+}
+
+/**
+ * Any command may write, and what a repeat of it does is unknown: a command that is not a read
+ * (get_*, describe_*, desc_*, list_*) is sent once, never again after it may have reached Desk.
+ */
+export const call = writeOperation({ target: sessionInBody, retry: 'once' }, async function call(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const api = requiredString(this, 'api', 'API', itemIndex);
 	const match = API_PATH.exec(api);
 	if (!match) {
@@ -86,4 +98,4 @@ export async function call(this: IExecuteFunctions, client: DeskClient, itemInde
 	});
 	const full = answer as IDataObject;
 	return isError(answer) ? { ...full, ...errorAsData(answer) } : full;
-}
+});

@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
 const show = { resource: ['customerServiceAccount'], operation: ['create'] };
@@ -26,11 +27,15 @@ export const createAccountDescription: INodeProperties[] = [
 	optionsCollection('customerServiceAccount', 'create'),
 ];
 
-export async function createAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Items creating one account go in item order; sent once, since a repeat would fail on (or count
+ * against the 10-account limit with) the account this item created.
+ */
+export const createAccount = writeOperation({ target: byParameter('accountId'), retry: 'once' }, async function createAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {
 		IMAgentUserID: requiredString(this, 'accountId', 'Account ID', itemIndex),
 		...readAccountSettings(this, 'additionalFields', itemIndex),
 	};
 	const answer = await client.desk('add_im_agent', body, { itemIndex });
 	return createdResult(body, answer);
-}
+});

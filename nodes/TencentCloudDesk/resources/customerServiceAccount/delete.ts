@@ -5,6 +5,7 @@ import { customerServiceAccountLocator } from '../../descriptions/customerServic
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['customerServiceAccount'], operation: ['delete'] };
 
@@ -16,8 +17,11 @@ export const deleteAccountDescription: INodeProperties[] = [
 	optionsCollection('customerServiceAccount', 'delete'),
 ];
 
-export async function deleteAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one account go in item order; sent once, since a repeat would fail on the account this item deleted.
+ */
+export const deleteAccount = writeOperation({ target: byLocator('account'), retry: 'once' }, async function deleteAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const accountId = requiredLocator(this, 'account', 'Customer Service Account', itemIndex);
 	await client.desk('delete_im_agent', { IMAgentUserID: accountId }, { itemIndex });
 	return { IMAgentUserID: accountId, deleted: true };
-}
+});

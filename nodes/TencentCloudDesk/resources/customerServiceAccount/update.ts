@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 import { accountSettingOptions, readAccountSettings } from './accountSettings';
 
 const show = { resource: ['customerServiceAccount'], operation: ['update'] };
@@ -21,7 +22,10 @@ export const updateAccountDescription: INodeProperties[] = [
 	optionsCollection('customerServiceAccount', 'update'),
 ];
 
-export async function updateAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one account go in item order; update_im_agent merges the given settings, so a repeat changes nothing.
+ */
+export const updateAccount = writeOperation({ target: byLocator('account'), retry: 'repeatable' }, async function updateAccount(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const changes = readAccountSettings(this, 'updateFields', itemIndex);
 	if (Object.keys(changes).length === 0) {
 		throw nothingToUpdate(this, itemIndex, { message: 'No field to update' });
@@ -29,4 +33,4 @@ export async function updateAccount(this: IExecuteFunctions, client: DeskClient,
 	const body: IDataObject = { IMAgentUserID: requiredLocator(this, 'account', 'Customer Service Account', itemIndex), ...changes };
 	await client.desk('update_im_agent', body, { itemIndex });
 	return updatedResult(body);
-}
+});

@@ -11,6 +11,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredLocator, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 
 const show = { resource: ['groupChat'], operation: ['create'] };
 
@@ -91,7 +92,10 @@ export const createGroupChatDescription: INodeProperties[] = [
 	optionsCollection('groupChat', 'create'),
 ];
 
-export async function createGroupChat(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Items creating one group ID go in item order; sent once, since a repeat would fail on the group this item created.
+ */
+export const createGroupChat = writeOperation({ target: byParameter('groupId'), retry: 'once' }, async function createGroupChat(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const account = requiredLocator(this, 'account', 'Customer Service Account', itemIndex);
 	const { member = [] } = this.getNodeParameter('members', itemIndex, {}) as { member?: Array<{ userId?: string; admin?: boolean }> };
 	const others = member
@@ -113,4 +117,4 @@ export async function createGroupChat(this: IExecuteFunctions, client: DeskClien
 	};
 	const answer = await client.desk('create_group', body, { itemIndex });
 	return createdResult(body, answer);
-}
+});

@@ -6,6 +6,7 @@ import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import type { OperationHandler } from '../types';
+import { writeOperation } from '../writeOperation';
 import { STATUS_DELETE, STATUS_DISABLED, STATUS_ENABLED, type QuestionBank } from './bank';
 import { splitList } from '../../../shared/listValues';
 
@@ -48,8 +49,12 @@ export function batchSetQuestionsDescription(bank: QuestionBank): INodePropertie
 	];
 }
 
+/**
+ * Batch sets of one bank go in item order (their ID lists may overlap); sent once, since a repeated
+ * delete would fail on the questions this item deleted.
+ */
 export function batchSetQuestions(bank: QuestionBank): OperationHandler {
-	return async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
+	return writeOperation({ target: () => bank.resource, retry: 'once' }, async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
 		const ids = splitList(this.getNodeParameter('questionIds', itemIndex, ''));
 		if (ids.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Question IDs is empty', {
@@ -63,5 +68,5 @@ export function batchSetQuestions(bank: QuestionBank): OperationHandler {
 		const body: IDataObject = { StandardQuestionIds: ids, Status: status };
 		const answer = await client.openImConsole(bank.commands.batchSet, body, { itemIndex });
 		return { ...body, ...payloadOf(answer), action };
-	};
+	});
 }

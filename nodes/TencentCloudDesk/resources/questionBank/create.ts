@@ -8,6 +8,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
+import { byLocator, writeOperation } from '../writeOperation';
 import { answerTypeField, LANGUAGE_TAG_HINT, type QuestionBank } from './bank';
 import { categoryParameter } from './categoryParameter';
 
@@ -74,8 +75,9 @@ export function createQuestionDescription(bank: QuestionBank): INodeProperties[]
 	];
 }
 
+/** Questions into one category are added in item order; sent once, since a repeat would add the question twice. */
 export function createQuestion(bank: QuestionBank): OperationHandler {
-	return async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
+	return writeOperation({ target: byLocator('category'), retry: 'once' }, async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
 		const categoryId = categoryParameter(this, 'category', itemIndex);
 		if (categoryId === undefined) {
 			throw new NodeOperationError(this.getNode(), 'Category is empty', {
@@ -96,5 +98,5 @@ export function createQuestion(bank: QuestionBank): OperationHandler {
 		const answer = await client.openImConsole(bank.commands.add, body, { itemIndex });
 		// Tencent's docs do not show add_*'s answer; whatever it returns (a new ID, say) is passed on.
 		return createdResult(body, answer);
-	};
+	});
 }

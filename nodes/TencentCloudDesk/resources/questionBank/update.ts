@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';
+import { byParameter, writeOperation } from '../writeOperation';
 import { answerTypeField, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';
 
@@ -41,8 +42,9 @@ export function updateQuestionDescription(bank: QuestionBank): INodeProperties[]
 	];
 }
 
+/** Writes to one question go in item order; an update sets the given fields, so a repeat changes nothing. */
 export function updateQuestion(bank: QuestionBank): OperationHandler {
-	return async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
+	return writeOperation({ target: byParameter('questionId'), retry: 'repeatable' }, async function (this: IExecuteFunctions, client, itemIndex): Promise<IDataObject> {
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as {
 			answer?: string;
 			answerType?: number;
@@ -60,5 +62,5 @@ export function updateQuestion(bank: QuestionBank): OperationHandler {
 		}
 		const answer = await client.openImConsole(bank.commands.update, body, { itemIndex });
 		return updatedResult(body, answer);
-	};
+	});
 }

@@ -6,6 +6,7 @@ import { createdResult } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { idList, splitList } from '../../../shared/listValues';
+import { writeOperation } from '../writeOperation';
 
 const show = { resource: ['quickReply'], operation: ['createGroup'] };
 
@@ -55,7 +56,10 @@ export const createGroupDescription: INodeProperties[] = [
 	optionsCollection('quickReply', 'createGroup'),
 ];
 
-export async function createGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Each item makes a new category (Desk picks its ID): sent once, since a repeat would make a second one.
+ */
+export const createGroup = writeOperation({ retry: 'once' }, async function createGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const scope = this.getNodeParameter('useScopeType', itemIndex) as string;
 	const body: IDataObject = { GroupName: requiredString(this, 'groupName', 'Category Name', itemIndex), UseScopeType: scope };
 	if (scope !== 'all') {
@@ -66,4 +70,4 @@ export async function createGroup(this: IExecuteFunctions, client: DeskClient, i
 	}
 	const answer = await client.desk('add_quick_reply_group', body, { itemIndex });
 	return createdResult({ ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId) });
-}
+});

@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { requiredLocator, requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 
 const show = { resource: ['quickReply'], operation: ['update'] };
 
@@ -47,7 +48,10 @@ export const updateQuickReplyDescription: INodeProperties[] = [
 	optionsCollection('quickReply', 'update'),
 ];
 
-export async function updateQuickReply(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one quick reply go in item order; update_quick_reply sets its fields, so a repeat changes nothing.
+ */
+export const updateQuickReply = writeOperation({ target: byParameter('quickReplyId'), retry: 'repeatable' }, async function updateQuickReply(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const body: IDataObject = {
 		QuickReplyId: requiredString(this, 'quickReplyId', 'Quick Reply ID', itemIndex),
 		GroupId: requiredLocator(this, 'group', 'Quick Reply Category', itemIndex),
@@ -56,4 +60,4 @@ export async function updateQuickReply(this: IExecuteFunctions, client: DeskClie
 	};
 	await client.desk('update_quick_reply', body, { itemIndex });
 	return updatedResult(body);
-}
+});

@@ -11,6 +11,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { isError } from '../../helpers/answer';
 import { locatorValue, requiredLocator, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 
 const show = { resource: ['session'], operation: ['contactUser'] };
 
@@ -34,7 +35,11 @@ export const contactUserDescription: INodeProperties[] = [
 	optionsCollection('session', 'contactUser'),
 ];
 
-export async function contactUser(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Contacts of one customer go in item order; sent once: a repeat would fail with 141016 (already in
+ * a session) after the first one worked. The session look-up after it is a read and is retried.
+ */
+export const contactUser = writeOperation({ target: byParameter('clientUserId'), retry: 'once' }, async function contactUser(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const account = requiredLocator(this, 'account', 'Customer Service Account', itemIndex);
 	const clientUserId = requiredString(this, 'clientUserId', 'User ID', itemIndex);
 	const body: IDataObject = { IMAgentUserID: account, ClientUserID: clientUserId };
@@ -56,4 +61,4 @@ export async function contactUser(this: IExecuteFunctions, client: DeskClient, i
 		MemberId: answer.MemberId ?? '',
 		contacted: true,
 	};
-}
+});

@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { errorAsData, isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['end'] };
@@ -24,7 +25,11 @@ export const endDescription: INodeProperties[] = [
 	]),
 ];
 
-export async function end(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one session go in item order; sent once, since a repeat would answer 141005 for the
+ * session this item just ended.
+ */
+export const end = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function end(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const { notFoundAsData = false } = this.getNodeParameter('options', itemIndex, {}) as { notFoundAsData?: boolean };
 	const answer = await client.desk(
@@ -34,4 +39,4 @@ export async function end(this: IExecuteFunctions, client: DeskClient, itemIndex
 	);
 	if (isError(answer)) return { SessionId: sessionId, ended: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, ended: true };
-}
+});

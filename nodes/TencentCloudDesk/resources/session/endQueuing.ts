@@ -6,6 +6,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { errorAsData, isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['endQueuing'] };
@@ -24,7 +25,11 @@ export const endQueuingDescription: INodeProperties[] = [
 	]),
 ];
 
-export async function endQueuing(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one session go in item order; sent once, since a repeat would answer 141027 for the
+ * queuing this item just ended.
+ */
+export const endQueuing = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function endQueuing(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const { notQueuingAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
 		notQueuingAsData?: boolean;
@@ -37,4 +42,4 @@ export async function endQueuing(this: IExecuteFunctions, client: DeskClient, it
 	);
 	if (isError(answer)) return { SessionId: sessionId, queuingEnded: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, queuingEnded: true };
-}
+});

@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['sendMessage'] };
@@ -95,7 +96,12 @@ function messageBody(context: IExecuteFunctions, itemIndex: number, customExt: s
 	return [{ MsgType: 'TIMCustomElem', MsgContent: content }];
 }
 
-export async function sendMessage(
+/**
+ * Messages to one session reach the customer in item order. A retry (after a rate limit) reuses the
+ * MsgRandom, but Tencent documents no deduplication by it (NOT FOUND), so once send_msg may have
+ * reached Desk it is never sent again: a second one could show the customer the message twice.
+ */
+export const sendMessage = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function sendMessage(
 	this: IExecuteFunctions,
 	client: DeskClient,
 	itemIndex: number,
@@ -107,11 +113,11 @@ export async function sendMessage(
 	};
 	const body: IDataObject = {
 		SessionId: sessionId,
-		// Tencent uses MsgRandom to drop repeated sends, so each message gets its own.
+		// Each message its own; a retry of this request sends the same one (whether Desk drops a repeat by it is not documented).
 		MsgRandom: randomInt(0, 2 ** 32 - 1),
 		MsgBody: messageBody(this, itemIndex, customExt),
 	};
 	if (cloudCustomData) body.CloudCustomData = cloudCustomData;
 	const answer = await client.desk('send_msg', body, { itemIndex });
 	return { SessionId: sessionId, sent: true, MsgRandom: body.MsgRandom, MsgBody: body.MsgBody, ...payloadOf(answer) };
-}
+});

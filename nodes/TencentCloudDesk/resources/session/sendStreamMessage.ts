@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['sendStreamMessage'] };
@@ -45,7 +46,11 @@ export const sendStreamMessageDescription: INodeProperties[] = [
 	optionsCollection('session', 'sendStreamMessage'),
 ];
 
-export async function sendStreamMessage(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Chunks of one session go in item order. A chunk sent twice would show twice (a first chunk would
+ * open a second message) and Desk documents no key to drop the repeat, so it is sent once.
+ */
+export const sendStreamMessage = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function sendStreamMessage(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const chunk = String(this.getNodeParameter('chunk', itemIndex, '') ?? '');
 	if (chunk === '') {
@@ -58,4 +63,4 @@ export async function sendStreamMessage(this: IExecuteFunctions, client: DeskCli
 	if (finish) body.Finish = 1;
 	const answer = await client.desk('send_stream_msg', body, { itemIndex });
 	return { SessionId: sessionId, MsgKey: answer.MsgKey ?? msgKey, finished: finish };
-}
+});

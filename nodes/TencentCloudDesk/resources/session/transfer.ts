@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { errorAsData, isError } from '../../helpers/answer';
 import { requiredLocator, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['transfer'] };
@@ -49,7 +50,11 @@ export const transferDescription: INodeProperties[] = [
 	]),
 ];
 
-export async function transfer(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Transfers of one session go in item order; sent once, since a repeat could move it again (and
+ * would fail with 141024 after the first one worked).
+ */
+export const transfer = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function transfer(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const transferTo = this.getNodeParameter('transferTo', itemIndex) as string;
 	const { noFreeAgentAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
@@ -71,4 +76,4 @@ export async function transfer(this: IExecuteFunctions, client: DeskClient, item
 	const target = { SessionId: sessionId, GroupId: body.GroupId ?? null, MemberId: body.MemberId ?? null };
 	if (isError(answer)) return { ...target, transferred: false, ...errorAsData(answer) };
 	return { ...target, transferred: true };
-}
+});

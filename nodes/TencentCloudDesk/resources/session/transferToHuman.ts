@@ -7,6 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { errorAsData, isError } from '../../helpers/answer';
 import { locatorValue, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 import { splitList } from '../../../shared/listValues';
 
@@ -44,7 +45,10 @@ export const transferToHumanDescription: INodeProperties[] = [
 	]),
 ];
 
-export async function transferToHuman(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one session go in item order; sent once, since a repeat could queue or route the customer again.
+ */
+export const transferToHuman = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function transferToHuman(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const { sendTipIfNoAgentOnline = false, noAgentAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
 		sendTipIfNoAgentOnline?: boolean;
@@ -59,4 +63,4 @@ export async function transferToHuman(this: IExecuteFunctions, client: DeskClien
 	const answer = await client.desk('transfer_to_human', body, { itemIndex, acceptErrorCodes: noAgentAsData ? [NO_AGENT_ONLINE] : [] });
 	if (isError(answer)) return { SessionId: sessionId, transferred: false, queued: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, transferred: true, AgentId: answer.AgentId ?? '', queued: Number(answer.IsInQueue ?? 0) === 1 };
-}
+});

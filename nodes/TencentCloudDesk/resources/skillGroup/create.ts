@@ -7,6 +7,7 @@ import { createdResult } from '../../helpers/answer';
 import { splitList } from '../../../shared/listValues';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { writeOperation } from '../writeOperation';
 import { groupNameField, receptionLimitField } from './groupFields';
 
 const show = { resource: ['skillGroup'], operation: ['create'] };
@@ -27,7 +28,10 @@ export const createSkillGroupDescription: INodeProperties[] = [
 	optionsCollection('skillGroup', 'create'),
 ];
 
-export async function createSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Each item makes a new group (Desk picks its ID): sent once, since a repeat would make a second one.
+ */
+export const createSkillGroup = writeOperation({ retry: 'once' }, async function createSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const name = requiredString(this, 'name', 'Name', itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { MemberGroupName: name };
@@ -37,4 +41,4 @@ export async function createSkillGroup(this: IExecuteFunctions, client: DeskClie
 	if (members.length > 0) body.MemberList = members;
 	const answer = await client.desk('create_member_group', body, { itemIndex });
 	return createdResult({ MemberGroupID: answer.MemberGroupID as number, ...body });
-}
+});

@@ -5,6 +5,7 @@ import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['skillGroup'], operation: ['delete'] };
 
@@ -16,8 +17,11 @@ export const deleteSkillGroupDescription: INodeProperties[] = [
 	optionsCollection('skillGroup', 'delete'),
 ];
 
-export async function deleteSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one skill group go in item order; sent once, since a repeat would fail on the group this item deleted.
+ */
+export const deleteSkillGroup = writeOperation({ target: byLocator('skillGroup'), retry: 'once' }, async function deleteSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const id = skillGroupId(this, 'skillGroup', itemIndex);
 	await client.desk('delete_member_group', { MemberGroupID: id }, { itemIndex });
 	return { MemberGroupID: id, deleted: true };
-}
+});

@@ -12,6 +12,7 @@ import { updatedResult } from '../../helpers/answer';
 import { splitList } from '../../../shared/listValues';
 import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
+import { byLocator, writeOperation } from '../writeOperation';
 import { groupNameField, receptionLimitField } from './groupFields';
 
 const show = { resource: ['skillGroup'], operation: ['update'] };
@@ -39,7 +40,11 @@ export const updateSkillGroupDescription: INodeProperties[] = [
 	optionsCollection('skillGroup', 'update'),
 ];
 
-export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
+/**
+ * Writes to one skill group go in item order; update_member_group sets the given fields (the member
+ * list replaces the old one), so a repeat changes nothing.
+ */
+export const updateSkillGroup = writeOperation({ target: byLocator('skillGroup'), retry: 'repeatable' }, async function updateSkillGroup(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const id = skillGroupId(this, 'skillGroup', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { MemberGroupID: id };
@@ -52,4 +57,4 @@ export async function updateSkillGroup(this: IExecuteFunctions, client: DeskClie
 	}
 	await client.desk('update_member_group', body, { itemIndex });
 	return updatedResult(body);
-}
+});
