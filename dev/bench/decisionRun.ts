@@ -16,6 +16,9 @@ import { DECISION_EXAMPLE, vipExample } from './vipWorkflows';
 /** A decision setting's key: the engine in regular mode, `queue` (default engine) or `queue-<engine>` in queue mode. */
 export const decisionKey = (engine: EngineSetting['key'], queue: boolean): string => (!queue ? engine : engine === 'default' ? 'queue' : `queue-${engine}`);
 
+/** Log lines kept per n8n process of a queue cluster whose answers went missing. */
+const QUEUE_LOG_LINES = 30;
+
 export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulator, shop: ShopStandIn, command: string, log: (line: string) => void) {
 	// From the first decision measurement (in a whole run, the other sections come first).
 	let started: number | undefined;
@@ -29,6 +32,7 @@ export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulato
 	const sustained: NonNullable<DecisionResults['sustained']> = [];
 	let queueSkipped: string | undefined;
 	let queue: DecisionResults['queue'];
+	const queueLogs: Record<string, string> = {};
 	prepareShop(shop);
 	const describe = (key: string, search: boolean) =>
 		log(
@@ -65,7 +69,14 @@ export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulato
 			describe(key, false);
 			const targets: DecisionTarget[] = [];
 			for (const side of vipExample(shop.url).sides) targets.push({ setting: key, side: side.side, groups: side, ...(await deployInCluster(cluster, side.workflow)) });
-			record(await measureDecisionSetting(simulator, targets, { config, search: false, log }));
+			const result = await measureDecisionSetting(simulator, targets, { config, search: false, log });
+			record(result);
+			// Kept only when answers went missing, to tell a stalled process from a slow one afterwards.
+			const missing = result.runs.reduce((sum, run) => sum + run.answeredBy.failed + run.answeredBy.other, 0);
+			if (missing > 0) {
+				log(`decision callbacks, ${key}: ${missing} answers missing; keeping the cluster's last log lines in the results`);
+				queueLogs[key] = cluster.logTails(QUEUE_LOG_LINES);
+			}
 			queue = { webhookProcessors: cluster.webhookProcessors.length, workers: cluster.workers.length, workerConcurrency: QUEUE_BOOT_LAYOUT.workerConcurrency };
 		},
 		/** Queue mode not run, and why. */
@@ -95,6 +106,7 @@ export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulato
 				sustained,
 				...(queueSkipped !== undefined && { queueSkipped }),
 				...(queue && { queue }),
+				...(Object.keys(queueLogs).length > 0 && { queueLogs }),
 				measuredAt: new Date(from).toISOString().replace(/\.\d+Z$/, 'Z'),
 				command,
 				loadAverageStart: Math.round(loadAverageStart * 100) / 100,

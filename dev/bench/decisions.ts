@@ -102,6 +102,8 @@ export interface DecisionResults {
 	sustained?: DecisionSustained[];
 	/** Queue mode not measured, and why. */
 	queueSkipped?: string;
+	/** Per queue setting whose runs had answers missing (none, not HTTP 200, or from neither side): the cluster's last log lines then. */
+	queueLogs?: Record<string, string>;
 	/** Queue mode's layout, when measured. */
 	queue?: { webhookProcessors: number; workers: number; workerConcurrency: number };
 	measuredAt: string;

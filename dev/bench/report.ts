@@ -445,6 +445,9 @@ export function decisionsSection(decisions: DecisionResults | undefined, scale: 
 			);
 		}
 	}
+	for (const [setting, tails] of Object.entries(decisions.queueLogs ?? {})) {
+		lines.push('', `<details><summary>Answers went missing in ${decisionSettingLabel(decisions, setting)}: the cluster's last log lines then</summary>`, '', '```', tails.trim(), '```', '', '</details>');
+	}
 	return lines.join('\n');
 }
 

@@ -131,6 +131,14 @@ describe('section 7 in the report', () => {
 		expect(rows).toContain("regular mode, default engine, tuned, sustained (p99 < 2,000 ms with ≥ 99 % answered by the workflow): ours 20.0/s, n8n's own nodes 20.0/s (1.00× n8n's)");
 	});
 
+	it('keeps the queue cluster’s last log lines when answers went missing there', () => {
+		const decisions = { ...decisionResults([decisionRun('ours', 10, 300, 1, 'rate')]), queueLogs: { 'queue-tuned': '--- webhook 1 ---\nEditor is now accessible' } };
+		const text = decisionsSection(decisions, 'full');
+		expect(text).toContain("<details><summary>Answers went missing in queue mode, default engine, tuned: the cluster's last log lines then</summary>");
+		expect(text).toContain('```\n--- webhook 1 ---\nEditor is now accessible\n```');
+		expect(decisionsSection(decisionResults([decisionRun('ours', 10, 300, 1, 'rate')]), 'full')).not.toContain('<details>');
+	});
+
 	it('still renders results written before the second side existed', () => {
 		const old = decisionResults([{ ...decisionRun('ours', 10, 300, 1, 'rate'), setting: 'default' }]);
 		delete old.sustained;
