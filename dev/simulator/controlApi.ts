@@ -29,7 +29,7 @@ export interface ControlledSimulator {
 	readonly url: string;
 	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
 	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get' | 'createEnded'>;
-	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext'>;
+	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext' | 'omitField'>;
 	/** Desk's side of the decision callbacks (routing, chatbot API call, before contact). */
 	readonly decisions: DecisionDesk;
 	/** The default app's agents now (set_member_status changes them). */
@@ -89,7 +89,7 @@ const ROUTES: Array<RouteEntry<ControlledSimulator>> = [
 		help: 'POST /callbacks/settle — returns once every callback caused by a REST action was delivered',
 	},
 	{ method: 'GET', path: /^\/faults$/, route: (sim) => sim.faults.get(), help: 'GET /faults' },
-	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, reset?: true}' },
+	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, omitField?: {command, field, count?}, reset?: true}' },
 	{ method: 'POST', path: /^\/settings$/, route: setSettings, help: 'POST /settings {stateSpelling?: "en"|"zh", callbackUrl?}' },
 	{ method: 'GET', path: /^\/scripts$/, route: () => ({ scripts: Object.keys(SCRIPTS) }), help: 'GET /scripts' },
 	{ method: 'POST', path: /^\/play$/, route: play, help: 'POST /play {script: name | steps, callbackUrl?, token?, sdkAppId?, intervalMs?, retryOnFailure?} → {results}' },
@@ -241,6 +241,13 @@ function setFaults(sim: ControlledSimulator, body: Json): unknown {
 	sim.faults.set(settings);
 	const failNext = body.failNext as { count?: unknown; code?: unknown } | undefined;
 	if (failNext !== undefined) sim.faults.failNext(Number(failNext?.count), Number(failNext?.code));
+	const omitField = body.omitField as { command?: unknown; field?: unknown; count?: unknown } | undefined;
+	if (omitField !== undefined) {
+		if (typeof omitField?.command !== 'string' || typeof omitField.field !== 'string') {
+			throw new ControlError(400, 'omitField needs {command, field, count?}');
+		}
+		sim.faults.omitField(omitField.command, omitField.field, omitField.count === undefined ? 1 : Number(omitField.count));
+	}
 	return sim.faults.get();
 }
 

@@ -101,6 +101,16 @@ describe('Agent → Force Offline, Restore Online, Get Status History', () => {
 		expect(history.context.requests[0].body).toMatchObject({ MemberID: 'erin@example.com', Order: 2, BeginTime: Math.floor(Date.parse(start) / 1000) });
 	});
 
+	it('gives a status change Desk sent without a Timestamp, with time null, instead of failing', async () => {
+		desk.simulator.faults.omitField('describe_member_status_trace', 'Timestamp');
+		const { output } = await run(agent('getStatusHistory', { agent: byEmail('alice@example.com'), startTime: new Date(Date.now() - 30 * 86_400_000).toISOString(), endTime: new Date().toISOString() }));
+		expect(output.length).toBeGreaterThan(0);
+		for (const item of output) {
+			expect(item.json).toMatchObject({ MemberID: 'alice@example.com', Status: expect.any(String), time: null });
+			expect(item.json).not.toHaveProperty('Timestamp');
+		}
+	});
+
 	it('names 141004 for an unknown agent (force, restore) and for a status range over 3 months', async () => {
 		for (const operation of ['forceOffline', 'restoreOnline']) {
 			const { error } = await runExpectingError(agent(operation, { agent: byEmail('nobody@example.com') }));

@@ -52,6 +52,28 @@ describe('Session Record → List', () => {
 		expect(context.requests).toHaveLength(2);
 	});
 
+	it('reads a range over 31 days in pieces Desk accepts (Desk refuses more with 141004), newest piece first', async () => {
+		const DAY_MS = 86_400_000;
+		const daysAgo = [70, 45, 10, 2];
+		for (const days of daysAgo) desk.simulator.sessions.createEnded(Date.now() - days * DAY_MS, { clientUserId: 'long_range_user' });
+		const range = { startTime: new Date(Date.now() - 80 * DAY_MS).toISOString(), endTime: new Date().toISOString() };
+		const { output, context } = await run({ resource: 'sessionRecord', operation: 'list', ...range, returnAll: true, options: { clientUserId: 'long_range_user' } });
+		expect(output).toHaveLength(daysAgo.length);
+		const bodies = context.requests.map((request) => request.body as { StartTimestamp: number; EndTimestamp: number });
+		expect(bodies).toHaveLength(3);
+		for (const body of bodies) expect(body.EndTimestamp - body.StartTimestamp).toBeLessThanOrEqual(31 * 86_400);
+		const ends = output.map((item) => Number(item.json.Timestamp));
+		expect([...ends].sort((a, b) => b - a)).toEqual(ends);
+
+		const limited = await run({ resource: 'sessionRecord', operation: 'list', ...range, returnAll: false, limit: 2, options: { clientUserId: 'long_range_user' } });
+		expect(limited.output.map((item) => item.json.SessionId)).toEqual(output.slice(0, 2).map((item) => item.json.SessionId));
+		expect(limited.context.requests).toHaveLength(1);
+
+		// The simulator refuses a longer range the way Desk does.
+		const { error } = await runExpectingError({ resource: 'customApiCall', operation: 'call', api: 'desk_http_svc/describe_im_cdr_list', body: JSON.stringify({ StartTimestamp: 0, EndTimestamp: 32 * 86_400 }), options: {} });
+		expect(error.message).toBe('Tencent Cloud Desk error 141004: Invalid parameter');
+	});
+
 	it('stops at the Limit', async () => {
 		const { output } = await run({ resource: 'sessionRecord', operation: 'list', ...lastWeek(), returnAll: false, limit: 7, options: {} });
 		expect(output).toHaveLength(7);
