@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -36,6 +35,7 @@ import { skillGroupDescription, skillGroupOperations } from './resources/skillGr
 import { statisticsDescription, statisticsOperations } from './resources/statistics';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
+import { failureItem } from './transport/deskErrors';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
@@ -149,15 +149,14 @@ export class TencentCloudDesk implements INodeType {
 					pairedItem: { item: itemIndex },
 				}));
 			} catch (error) {
-				if (this.continueOnFail()) {
-					const failure: IDataObject = { error: error.message };
-					if (error.description) failure.description = error.description;
-					if (error.httpCode) failure.code = error.httpCode;
-					return [{ json: failure, pairedItem: { item: itemIndex } }];
-				}
 				// Both constructors hand back an error that is already theirs unchanged.
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				throw new NodeOperationError(this.getNode(), error, { itemIndex });
+				const nodeError =
+					error instanceof NodeApiError
+						? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+						: new NodeOperationError(this.getNode(), error, { itemIndex });
+				if (!this.continueOnFail()) throw nodeError;
+				// `error` on the item too: n8n's "Continue (using error output)" routes by it (the json has more keys).
+				return [{ json: failureItem(nodeError), error: nodeError, pairedItem: { item: itemIndex } }];
 			}
 		});
 		return [perItem.flat()];

@@ -21,8 +21,9 @@ import { CREDENTIAL_TYPE } from '../../shared/credentialType';
 import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
 import { restBaseUrl } from '../../shared/regions';
 import { signedQuery } from '../../shared/signedQuery';
-import type { DeskAnswer } from './deskErrors';
+import type { AsDataChoice, DeskAnswer } from './deskErrors';
 import {
+	acceptsCode,
 	deskApiError,
 	httpStatusError,
 	isTransientNetworkError,
@@ -57,6 +58,8 @@ export interface DeskCallOptions {
 	 * 'answers': every error about the request itself, but never credential, expiry or temporary ones.
 	 */
 	acceptErrorCodes?: number[] | 'answers';
+	/** The operation's "Return … as Data" option, named in the fix of an error it would have returned. */
+	asData?: AsDataChoice;
 }
 
 export interface DeskClient {
@@ -67,14 +70,8 @@ export interface DeskClient {
 	openImConsole(command: string, body: IDataObject, options?: DeskCallOptions): Promise<DeskAnswer>;
 }
 
-const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
 /** A rate limit's window is one second: retrying sooner only earns the same answer. */
 const RATE_LIMIT_WINDOW_MS = 1000;
-
-function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: number[] | 'answers'): boolean {
-	if (accept === 'answers') return !(kind && NEVER_ACCEPTED.has(kind));
-	return accept.includes(code);
-}
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -113,7 +110,7 @@ export function createDeskClient(
 		service: string,
 		command: string,
 		body: IDataObject,
-		{ itemIndex, acceptErrorCodes = [] }: DeskCallOptions = {},
+		{ itemIndex, acceptErrorCodes = [], asData }: DeskCallOptions = {},
 	): Promise<DeskAnswer> {
 		const { credentials, baseUrl, botLimit } = await (connection ??= connect());
 		const path = `v4/${service}/${command}`;
@@ -161,7 +158,7 @@ export function createDeskClient(
 			const errorCode = Number(deskAnswer.ErrorCode ?? 0);
 			if (errorCode === 0) return deskAnswer;
 			const kind = describeDeskError(errorCode)?.kind;
-			if (isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
+			if (acceptsCode(acceptErrorCodes, errorCode)) return deskAnswer;
 
 			if (kind && RETRIED_KINDS.has(kind) && attempt < maxRetries) {
 				await backoff(attempt, kind);
@@ -172,7 +169,7 @@ export function createDeskClient(
 				expiredRetried = true;
 				continue;
 			}
-			throw deskApiError(node, path, deskAnswer, itemIndex);
+			throw deskApiError(node, path, deskAnswer, itemIndex, asData);
 		}
 	}
 
