@@ -19,7 +19,7 @@ import { agentDescription, agentOperations } from './resources/agent';
 import { callbackAnswerDescription, callbackAnswerOperations } from './resources/callbackAnswer';
 import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
-import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
+import { chatbotSettingDescription, chatbotSettingOperations } from './resources/chatbotSetting';
 import { chatbotSmallTalkDescription, chatbotSmallTalkOperations } from './resources/chatbotSmallTalk';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
@@ -32,7 +32,7 @@ import { quickReplyDescription, quickReplyOperations } from './resources/quickRe
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
-import { statisticsDescription, statisticsOperations } from './resources/statistics';
+import { statisticDescription, statisticOperations } from './resources/statistic';
 import type { OperationHandler } from './resources/types';
 import { createDeskClient } from './transport/deskClient';
 import { failureItem } from './transport/deskErrors';
@@ -46,13 +46,13 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	callbackAnswer: callbackAnswerOperations,
 	customApiCall: customApiCallOperations,
 	role: roleOperations,
-	statistic: statisticsOperations,
+	statistic: statisticOperations,
 	quickReply: quickReplyOperations,
 	conversationSetting: conversationSettingOperations,
 	groupChat: groupChatOperations,
 	chatbotFaq: chatbotFaqOperations,
 	chatbotSmallTalk: chatbotSmallTalkOperations,
-	chatbotSettings: chatbotSettingsOperations,
+	chatbotSetting: chatbotSettingOperations,
 };
 
 const properties: INodeProperties[] = [
@@ -65,7 +65,7 @@ const properties: INodeProperties[] = [
 			{ name: 'Agent', value: 'agent' },
 			{ name: 'Callback Answer', value: 'callbackAnswer' },
 			{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
-			{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+			{ name: 'Chatbot Setting', value: 'chatbotSetting' },
 			{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
 			{ name: 'Conversation Setting', value: 'conversationSetting' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
@@ -91,10 +91,10 @@ const properties: INodeProperties[] = [
 	...groupChatDescription,
 	...customApiCallDescription,
 	...roleDescription,
-	...statisticsDescription,
+	...statisticDescription,
 	...chatbotFaqDescription,
 	...chatbotSmallTalkDescription,
-	...chatbotSettingsDescription,
+	...chatbotSettingDescription,
 ];
 
 export class TencentCloudDesk implements INodeType {

@@ -28,7 +28,7 @@ describe('customer-service operations in a real n8n', () => {
 		const resources = node.properties.find((property) => property.name === 'resource')?.options?.map((option) => option.value);
 		expect(resources).toEqual(expect.arrayContaining(['customerServiceAccount', 'quickReply', 'conversationSetting', 'groupChat']));
 		const operations = node.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options?.map((option) => option.value) ?? []);
-		expect(operations).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'createGroup', 'getMany', 'get', 'transferToHuman', 'contactUser', 'sendStreamMessage']));
+		expect(operations).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'createGroup', 'getAll', 'get', 'transferToHuman', 'contactUser', 'sendStreamMessage']));
 	});
 
 	it('creates an account, a category and a group chat, updates a setting and transfers to a human, run headless', async () => {

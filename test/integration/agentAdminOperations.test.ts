@@ -17,7 +17,7 @@ const desk = useDeskOperations();
 const { run, runExpectingError } = desk;
 
 const agent = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'agent', operation, options: {}, ...parameters });
-const getMany = async () => (await run(agent('list', { returnAll: true, filters: {} }))).output.map((item) => item.json);
+const getMany = async () => (await run(agent('getAll', { returnAll: true, filters: {} }))).output.map((item) => item.json);
 const membersOf = async (groupId: number) =>
 	(await run({ resource: 'skillGroup', operation: 'getMembers', skillGroup: byId(groupId), returnAll: true, options: {} })).output.map((item) => item.json);
 

@@ -23,10 +23,10 @@ const getOne = async (id: number) => (await run(setting('get', { setting: byId(i
 
 describe('Conversation Setting', () => {
 	it('gets every setting across Desk’s pages of 10, or up to a limit', async () => {
-		const all = await run(setting('getMany', { returnAll: true }));
+		const all = await run(setting('getAll', { returnAll: true }));
 		expect(all.output.map((item) => item.json.ConversationSettingId)).toEqual(SEED_CONVERSATION_SETTINGS.map((entry) => entry.id));
 		expect(all.context.requests.map((request) => (request.body as { PageNumber: number }).PageNumber)).toEqual([0, 1]);
-		expect((await run(setting('getMany', { returnAll: false, limit: 3 }))).output).toHaveLength(3);
+		expect((await run(setting('getAll', { returnAll: false, limit: 3 }))).output).toHaveLength(3);
 	});
 
 	it('gets one by ID, and says so when it does not exist', async () => {

@@ -16,7 +16,7 @@ const desk = useDeskOperations();
 const { run, runExpectingError } = desk;
 
 const account = (operation: string, parameters: Parameters = {}): Parameters => ({ resource: 'customerServiceAccount', operation, options: {}, ...parameters });
-const getMany = async (parameters: Parameters = {}) => (await run(account('list', { returnAll: true, ...parameters }))).output.map((item) => item.json);
+const getMany = async (parameters: Parameters = {}) => (await run(account('getAll', { returnAll: true, ...parameters }))).output.map((item) => item.json);
 
 describe('Customer Service Account', () => {
 	it('creates an account with settings, which Get Many then lists, with its prompts when settings are included', async () => {

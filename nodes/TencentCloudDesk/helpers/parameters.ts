@@ -44,7 +44,7 @@ export function skillGroupId(context: IExecuteFunctions, name: string, itemIndex
 	if (!/^\d+$/.test(value)) {
 		throw new NodeOperationError(context.getNode(), `Skill Group “${value}” is not a skill group ID`, {
 			itemIndex,
-			description: 'Pick a skill group from the list, or enter its numeric ID (MemberGroupID in Skill Group → List).',
+			description: 'Pick a skill group from the list, or enter its numeric ID (MemberGroupID in Skill Group → Get Many).',
 		});
 	}
 	return Number(value);

@@ -1,6 +1,6 @@
 /**
  * Reading Desk's session records (`describe_im_cdr_list`) and a session's messages
- * (`describe_chat_messages`), paged to the end: shared by the action node's Session Record → List and
+ * (`describe_chat_messages`), paged to the end: shared by the action node's Session Record → Get Many and
  * Session → Get Messages and by the Session Record Trigger, so all three read Desk the same way.
  */
 import type { IDataObject } from 'n8n-workflow';

@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
 import { collectPages } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
 import { createDeskClient } from '../transport/deskClient';
 
 /** Every agent, by email (Desk's agent ID), with their nickname and current status. */

@@ -9,7 +9,7 @@ import { pagingFields, readLimit } from '../../descriptions/paging';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import type { DeskClient } from '../../transport/deskClient';
 
-const show = { resource: ['customerServiceAccount'], operation: ['list'] };
+const show = { resource: ['customerServiceAccount'], operation: ['getAll'] };
 
 /** Every account (Desk answers them all at once); also used by the account picker. */
 export async function fetchAccounts(client: DeskClient, itemIndex?: number): Promise<IDataObject[]> {
@@ -18,7 +18,7 @@ export async function fetchAccounts(client: DeskClient, itemIndex?: number): Pro
 }
 
 export const listAccountsDescription: INodeProperties[] = [
-	...pagingFields('customerServiceAccount', 'list'),
+	...pagingFields('customerServiceAccount', 'getAll'),
 	{
 		displayName: 'Include Settings',
 		name: 'includeSettings',
@@ -38,7 +38,7 @@ export const listAccountsDescription: INodeProperties[] = [
 		description: 'Only these accounts, comma-separated; empty means all',
 		displayOptions: { show: { ...show, includeSettings: [true] } },
 	},
-	optionsCollection('customerServiceAccount', 'list'),
+	optionsCollection('customerServiceAccount', 'getAll'),
 ];
 
 export async function listAccounts(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {
