@@ -35,7 +35,7 @@ describe('customer-service operations in a real n8n', () => {
 		const workflow = actionNodeChain('Customer-service setup headless', [
 			{
 				name: 'Create Account',
-				parameters: { resource: 'customerServiceAccount', operation: 'create', accountId: '@e2e_shop', additionalFields: { IMAgentNick: 'E2E Shop', WelcomeMessage: 'Hi' }, options: {} },
+				parameters: { resource: 'customerServiceAccount', operation: 'create', accountId: '@e2e_shop', additionalFields: { nickName: 'E2E Shop', welcomeMessage: 'Hi' }, options: {} },
 			},
 			{
 				name: 'Create Category',
@@ -43,7 +43,7 @@ describe('customer-service operations in a real n8n', () => {
 			},
 			{
 				name: 'Update Setting',
-				parameters: { resource: 'conversationSetting', operation: 'update', setting: byId(String(setting.id)), name: 'E2E', language: 'zh', updateFields: { WelcomeMessage: 'Hello from n8n' }, options: {} },
+				parameters: { resource: 'conversationSetting', operation: 'update', setting: byId(String(setting.id)), name: 'E2E', language: 'zh', updateFields: { welcomeMessage: 'Hello from n8n' }, options: {} },
 			},
 			{
 				name: 'Create Group Chat',

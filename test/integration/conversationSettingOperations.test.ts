@@ -38,7 +38,7 @@ describe('Conversation Setting', () => {
 	it('updates the name and one language’s fields, leaving the rest', async () => {
 		const before = await getOne(second.id);
 		const { output, context } = await run(
-			setting('update', { setting: byId(second.id), name: 'Pre-sales', language: 'zh', updateFields: { WelcomeMessage: 'Hi!', EndPromptDisabled: true, UserTimeout: 120 } }),
+			setting('update', { setting: byId(second.id), name: 'Pre-sales', language: 'zh', updateFields: { welcomeMessage: 'Hi!', endPromptDisabled: true, userTimeout: 120 } }),
 		);
 		const sent = { Name: 'Pre-sales', MultilingualSettings: { zh: { WelcomeMessage: 'Hi!', EndPromptDisabled: 1, UserTimeout: 120 } } };
 		expect(context.requests[0].body).toEqual({ ConversationSettingId: second.id, ConversationSettings: sent });
@@ -71,7 +71,7 @@ describe('Group Chat', () => {
 
 	it('creates a group with the CS account first and the members after it', async () => {
 		const { output, context } = await run(
-			group({ groupId: 'vip-1', name: 'VIP', members: { member: [{ userId: 'user1', admin: true }, { userId: 'user2' }] }, additionalFields: { Introduction: 'VIPs', Owner_Account: '' } }),
+			group({ groupId: 'vip-1', name: 'VIP', members: { member: [{ userId: 'user1', admin: true }, { userId: 'user2' }] }, additionalFields: { introduction: 'VIPs', ownerAccount: '' } }),
 		);
 		expect(context.requests[0].body).toEqual({
 			Type: 'Private',

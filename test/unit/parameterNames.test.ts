@@ -37,3 +37,21 @@ it('each resource value is singular and names its folder', () => {
 		expect(existsSync(join(REPO_ROOT, 'nodes/TencentCloudDesk/resources', resource, 'index.ts'))).toBe(true);
 	}
 });
+
+it('every parameter name is camelCase (Tencent’s names appear only in request bodies)', () => {
+	type Named = { name: string; options?: unknown[]; values?: unknown[] };
+	// Collections hold properties, fixed collections named groups of them; option lists (name/value pairs) are skipped.
+	const children = (entry: Named): Named[] =>
+		[...(entry.options ?? []), ...(entry.values ?? [])].filter(
+			(child): child is Named => typeof child === 'object' && child !== null && ('type' in child || 'values' in child),
+		);
+	const names = (list: readonly Named[], path: string): string[] =>
+		list.flatMap((entry) => [`${path}${entry.name}`, ...names(children(entry), `${path}${entry.name}.`)]);
+	// The callback answer moves into a node of its own, which brings its own names.
+	const actionNodeProperties = properties.filter((property) => !property.displayOptions?.show?.resource?.includes('callbackAnswer'));
+	const all = names(actionNodeProperties as Named[], '');
+	expect(all).toEqual(
+		expect.arrayContaining(['additionalFields.nickName', 'updateFields.welcomeMessageDisabled', 'options.returnNotFoundAsData', 'members.member.userId']),
+	);
+	expect(all.filter((name) => !/^[a-z][a-zA-Z0-9]*$/.test(name.split('.').at(-1) ?? ''))).toEqual([]);
+});
