@@ -155,8 +155,8 @@ export class TencentCloudDesk implements INodeType {
 						? new NodeApiError(this.getNode(), error as unknown as JsonObject)
 						: new NodeOperationError(this.getNode(), error, { itemIndex });
 				if (!this.continueOnFail()) throw nodeError;
-				// `error` on the item too: n8n's "Continue (using error output)" routes by it (the json has more keys).
-				return [{ json: failureItem(nodeError), error: nodeError, pairedItem: { item: itemIndex } }];
+				// Not the item's `error` property: n8n would replace the json with `{ error }` and lose Desk's fields.
+				return [{ json: failureItem(nodeError), pairedItem: { item: itemIndex } }];
 			}
 		});
 		return [perItem.flat()];

@@ -31,6 +31,32 @@ describe('customer-service operations in a real n8n', () => {
 		expect(operations).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'createGroup', 'getAll', 'get', 'transferToHuman', 'contactUser', 'sendStreamMessage']));
 	});
 
+	it('with Continue On Fail, a Desk error item carries n8n’s error and the “… as Data” fields into the next node', async () => {
+		const chain = actionNodeChain('Error output headless', [
+			{ name: 'End', parameters: { resource: 'session', operation: 'end', sessionId: 'no-such-session', options: {} } },
+		]);
+		const end = chain.nodes.find((node) => node.name === 'End');
+		Object.assign(end ?? {}, { onError: 'continueRegularOutput' });
+		const workflow = {
+			...chain,
+			nodes: [...chain.nodes, { name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0] as [number, number], parameters: {} }],
+			connections: { ...chain.connections, End: { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+		};
+		const { id } = await env.n8n.api.createWorkflow(workflow);
+		const result = await env.n8n.runWorkflowHeadless(id);
+		expect({ code: result.code, error: result.data?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+		const runData = (result.data?.data.resultData.runData ?? {}) as Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		expect(runData.Next?.[0]?.data?.main?.[0]?.map((item) => item.json)).toEqual([
+			{
+				error: 'Tencent Cloud Desk error 141005: The session does not exist or has ended',
+				description: expect.stringContaining('“Return Already Ended as Data”'),
+				errorCode: 141005,
+				errorMeaning: 'The session does not exist or has ended',
+				errorInfo: expect.any(String),
+			},
+		]);
+	});
+
 	it('creates an account, a category and a group chat, updates a setting and transfers to a human, run headless', async () => {
 		const workflow = actionNodeChain('Customer-service setup headless', [
 			{

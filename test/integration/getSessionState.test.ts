@@ -210,7 +210,6 @@ describe('Get State', () => {
 			errorMeaning: 'The session does not exist or has ended',
 			errorInfo: expect.any(String),
 		});
-		expect(output[1].error?.message).toBe(output[1].json.error);
 		expect(output[2].json.CurrentState).toBe('Chatbot');
 	});
 
