@@ -83,7 +83,7 @@ export function ourGetManyWorkflow(window: RecordWindow): BenchWorkflow {
 			position: position(1),
 			parameters: {
 				resource: 'sessionRecord',
-				operation: 'list',
+				operation: 'getAll',
 				startTime: iso(window.start),
 				endTime: iso(window.end),
 				returnAll: true,

@@ -29,7 +29,7 @@ export interface ControlledSimulator {
 	readonly url: string;
 	readonly app: Pick<SimulatorApp, 'sdkAppId' | 'adminIdentifier'>;
 	readonly sessions: Pick<SessionStore, 'list' | 'create' | 'get' | 'createEnded'>;
-	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext' | 'answerLateNext'>;
+	readonly faults: Pick<FaultController, 'get' | 'set' | 'reset' | 'failNext' | 'answerLateNext' | 'omitField'>;
 	/** Desk's side of the decision callbacks (routing, chatbot API call, before contact). */
 	readonly decisions: DecisionDesk;
 	/** The default app's agents now (set_member_status changes them). */
@@ -89,7 +89,7 @@ const ROUTES: Array<RouteEntry<ControlledSimulator>> = [
 		help: 'POST /callbacks/settle — returns once every callback caused by a REST action was delivered',
 	},
 	{ method: 'GET', path: /^\/faults$/, route: (sim) => sim.faults.get(), help: 'GET /faults' },
-	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, answerLateNext?: {count, delayMs, command?}, reset?: true}' },
+	{ method: 'POST', path: /^\/faults$/, route: setFaults, help: 'POST /faults {latencyMs?, internalErrorRate?, rateLimitPerSecond?, http502Rate?, failNext?: {count, code}, answerLateNext?: {count, delayMs, command?}, omitField?: {command, field, count?}, reset?: true}' },
 	{ method: 'POST', path: /^\/settings$/, route: setSettings, help: 'POST /settings {stateSpelling?: "en"|"zh", callbackUrl?}' },
 	{ method: 'GET', path: /^\/scripts$/, route: () => ({ scripts: Object.keys(SCRIPTS) }), help: 'GET /scripts' },
 	{ method: 'POST', path: /^\/play$/, route: play, help: 'POST /play {script: name | steps, callbackUrl?, token?, sdkAppId?, intervalMs?, retryOnFailure?} → {results}' },
@@ -244,6 +244,13 @@ function setFaults(sim: ControlledSimulator, body: Json): unknown {
 	const late = body.answerLateNext as { count?: unknown; delayMs?: unknown; command?: unknown } | undefined;
 	if (late !== undefined) {
 		sim.faults.answerLateNext(Number(late?.count), Number(late?.delayMs), late?.command === undefined ? undefined : String(late.command));
+	}
+	const omitField = body.omitField as { command?: unknown; field?: unknown; count?: unknown } | undefined;
+	if (omitField !== undefined) {
+		if (typeof omitField?.command !== 'string' || typeof omitField.field !== 'string') {
+			throw new ControlError(400, 'omitField needs {command, field, count?}');
+		}
+		sim.faults.omitField(omitField.command, omitField.field, omitField.count === undefined ? 1 : Number(omitField.count));
 	}
 	return sim.faults.get();
 }

@@ -33,10 +33,18 @@ interface LateAnswers {
 	command?: string;
 }
 
+/** A field Desk documents but leaves out of the records of a command's next answers. */
+interface OmittedField {
+	command: string;
+	field: string;
+	remaining: number;
+}
+
 export class FaultController {
 	private settings: FaultSettings;
 	private forced: ForcedFailure[] = [];
 	private late: LateAnswers[] = [];
+	private omitted: OmittedField[] = [];
 	private readonly windows = new Map<number, SlidingWindow>();
 
 	constructor(
@@ -119,11 +127,36 @@ export class FaultController {
 		return next.delayMs;
 	}
 
-	/** Back to the defaults, no forced failures or late answers, empty rate windows. */
+	/**
+	 * Leave `field` out of every record (each object in the answer's top-level lists) of the next
+	 * `count` successful answers to `command`: the nodes must take records Desk sends without a field
+	 * its docs promise (e.g. a status change without its Timestamp).
+	 */
+	omitField(command: string, field: string, count = 1): FaultState {
+		if (!Number.isInteger(count) || count < 1) throw new RangeError(`omitField count must be an integer >= 1, got ${count}`);
+		this.omitted.push({ command, field, remaining: count });
+		return this.get();
+	}
+
+	/** The answer to `command` with the fields to omit taken out of its records (consumes one answer per rule). */
+	shapeAnswer(command: string, answer: Record<string, unknown>): Record<string, unknown> {
+		const rules = this.omitted.filter((rule) => rule.command === command);
+		if (rules.length === 0) return answer;
+		for (const rule of rules) rule.remaining--;
+		this.omitted = this.omitted.filter((rule) => rule.remaining > 0);
+		const shaped: Record<string, unknown> = {};
+		for (const [key, value] of Object.entries(answer)) {
+			shaped[key] = Array.isArray(value) ? value.map((record) => withoutFields(record, rules)) : value;
+		}
+		return shaped;
+	}
+
+	/** Back to the defaults, no forced failures, late answers or omitted fields, empty rate windows. */
 	reset(): FaultState {
 		this.settings = { ...DEFAULT_FAULTS };
 		this.forced = [];
 		this.late = [];
+		this.omitted = [];
 		this.windows.clear();
 		return this.get();
 	}
@@ -154,6 +187,13 @@ export class FaultController {
 		window.add(now);
 		return true;
 	}
+}
+
+function withoutFields(record: unknown, rules: readonly OmittedField[]): unknown {
+	if (!record || typeof record !== 'object' || Array.isArray(record)) return record;
+	const copy = { ...(record as Record<string, unknown>) };
+	for (const rule of rules) delete copy[rule.field];
+	return copy;
 }
 
 function share(name: string, value: number): number {

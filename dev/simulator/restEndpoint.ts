@@ -101,7 +101,7 @@ async function runChecksAndCommand(
 		throw new DeskApiError(isDesk ? 141009 : 60011, `over ${deps.faults.get().rateLimitPerSecond} requests/s`);
 	}
 	if (isDesk && deps.faults.rollInternalError()) throw new DeskApiError(141002, 'injected by the simulator');
-	return handler.handle({
+	const answer = await handler.handle({
 		app,
 		body,
 		sessions: deps.sessions,
@@ -112,6 +112,7 @@ async function runChecksAndCommand(
 		chatbot: deps.chatbot.forApp(app.sdkAppId),
 		askBeforeContact: deps.askBeforeContact,
 	});
+	return deps.faults.shapeAnswer(target.command, answer);
 }
 
 function answer(res: ServerResponse, stats: StatsRecorder, envelope: RestEnvelope): void {

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
@@ -19,7 +18,7 @@ import { getAgents } from './methods/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
-import { chatbotSettingsDescription, chatbotSettingsOperations } from './resources/chatbotSettings';
+import { chatbotSettingDescription, chatbotSettingOperations } from './resources/chatbotSetting';
 import { chatbotSmallTalkDescription, chatbotSmallTalkOperations } from './resources/chatbotSmallTalk';
 import { customApiCallDescription, customApiCallOperations } from './resources/customApiCall';
 import {
@@ -32,10 +31,11 @@ import { quickReplyDescription, quickReplyOperations } from './resources/quickRe
 import { sessionDescription, sessionOperations } from './resources/session';
 import { sessionRecordDescription, sessionRecordOperations } from './resources/sessionRecord';
 import { skillGroupDescription, skillGroupOperations } from './resources/skillGroup';
-import { statisticsDescription, statisticsOperations } from './resources/statistics';
+import { statisticDescription, statisticOperations } from './resources/statistic';
 import type { OperationHandler } from './resources/types';
 import { writeTargets } from './resources/writeOperation';
 import { createDeskClient } from './transport/deskClient';
+import { failureItem } from './transport/deskErrors';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
@@ -45,13 +45,13 @@ const operations: Record<string, Record<string, OperationHandler>> = {
 	customerServiceAccount: customerServiceAccountOperations,
 	customApiCall: customApiCallOperations,
 	role: roleOperations,
-	statistic: statisticsOperations,
+	statistic: statisticOperations,
 	quickReply: quickReplyOperations,
 	conversationSetting: conversationSettingOperations,
 	groupChat: groupChatOperations,
 	chatbotFaq: chatbotFaqOperations,
 	chatbotSmallTalk: chatbotSmallTalkOperations,
-	chatbotSettings: chatbotSettingsOperations,
+	chatbotSetting: chatbotSettingOperations,
 };
 
 const properties: INodeProperties[] = [
@@ -63,7 +63,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Agent', value: 'agent' },
 			{ name: 'Chatbot FAQ', value: 'chatbotFaq' },
-			{ name: 'Chatbot Setting', value: 'chatbotSettings' },
+			{ name: 'Chatbot Setting', value: 'chatbotSetting' },
 			{ name: 'Chatbot Small Talk', value: 'chatbotSmallTalk' },
 			{ name: 'Conversation Setting', value: 'conversationSetting' },
 			{ name: 'Custom API Call', value: 'customApiCall' },
@@ -88,10 +88,10 @@ const properties: INodeProperties[] = [
 	...groupChatDescription,
 	...customApiCallDescription,
 	...roleDescription,
-	...statisticsDescription,
+	...statisticDescription,
 	...chatbotFaqDescription,
 	...chatbotSmallTalkDescription,
-	...chatbotSettingsDescription,
+	...chatbotSettingDescription,
 ];
 
 export class TencentCloudDesk implements INodeType {
@@ -147,15 +147,14 @@ export class TencentCloudDesk implements INodeType {
 					pairedItem: { item: itemIndex },
 				}));
 			} catch (error) {
-				if (this.continueOnFail()) {
-					const failure: IDataObject = { error: error.message };
-					if (error.description) failure.description = error.description;
-					if (error.httpCode) failure.code = error.httpCode;
-					return [{ json: failure, pairedItem: { item: itemIndex } }];
-				}
 				// Both constructors hand back an error that is already theirs unchanged.
-				if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-				throw new NodeOperationError(this.getNode(), error, { itemIndex });
+				const nodeError =
+					error instanceof NodeApiError
+						? new NodeApiError(this.getNode(), error as unknown as JsonObject)
+						: new NodeOperationError(this.getNode(), error, { itemIndex });
+				if (!this.continueOnFail()) throw nodeError;
+				// Not the item's `error` property: n8n would replace the json with `{ error }` and lose Desk's fields.
+				return [{ json: failureItem(nodeError), pairedItem: { item: itemIndex } }];
 			}
 		}, writeTargets(this, handler));
 		return [perItem.flat()];

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { mapWithConcurrency } from '../TencentCloudDesk/helpers/mapWithConcurrency';
 import { fetchSessionMessages, fetchSessionRecords } from '../TencentCloudDesk/helpers/sessionRecords';
 import { createDeskClient, type DeskClient } from '../TencentCloudDesk/transport/deskClient';
-import { advance, initialState, readState, windowsToRead } from './catchUpCursor';
+import { advance, initialState, rangeToRead, readState } from './catchUpCursor';
 import { byEndTime, recordItem } from './recordItem';
 import { readTriggerSettings, triggerProperties, type TriggerSettings } from './triggerSettings';
 
@@ -41,10 +41,8 @@ export class TencentCloudDeskSessionRecordTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const state = readState(staticData[STATE_KEY], settings.origin) ?? initialState(settings.origin, settings.from);
-		const records: IDataObject[] = [];
-		for (const window of windowsToRead(state, now, settings.lookBackSeconds)) {
-			records.push(...(await fetchSessionRecords(client, window)));
-		}
+		const range = rangeToRead(state, now, settings.lookBackSeconds);
+		const records = range ? await fetchSessionRecords(client, range) : [];
 		const { fresh, next } = advance(state, records, now, settings.lookBackSeconds);
 		// Build every item before the state moves on: a failure here leaves the cursor where it was, so the
 		// next poll reads the same records again instead of losing them.

@@ -7,6 +7,7 @@
  * emitted are kept until no future window can return them, and no longer (memory stays bounded).
  * All times are Unix seconds, Desk's unit for `describe_im_cdr_list`.
  */
+import type { TimeWindow } from '../shared/timeWindows';
 
 /** What the trigger keeps in the workflow's static data. */
 export interface CatchUpState {
@@ -20,15 +21,6 @@ export interface CatchUpState {
 	seen: Record<string, number>;
 }
 
-export interface TimeWindow {
-	/** Inclusive. */
-	start: number;
-	/** Inclusive. */
-	end: number;
-}
-
-/** Desk refuses ranges longer than 31 days (141004); a day less leaves room for clock skew. */
-export const MAX_WINDOW_SECONDS = 30 * 86_400;
 
 /** The state from static data, or undefined when there is none, it is malformed, or it began from another choice. */
 export function readState(raw: unknown, origin: string): CatchUpState | undefined {
@@ -46,15 +38,13 @@ export function initialState(origin: string, from: number): CatchUpState {
 }
 
 /**
- * The windows the next poll reads, oldest first: from `cursor − lookBack` (never before `from`) to `now`,
- * cut into pieces Desk accepts. Empty when the start lies in the future (a first-run date not reached yet).
+ * The range the next poll reads: from `cursor − lookBack` (never before `from`) to `now`, of any length
+ * (the record reader cuts it into pieces Desk accepts). Undefined when the start lies in the future (a
+ * first-run date not reached yet).
  */
-export function windowsToRead(state: CatchUpState, now: number, lookBackSeconds: number): TimeWindow[] {
-	const windows: TimeWindow[] = [];
-	for (let start = Math.max(0, state.from, state.cursor - lookBackSeconds); start <= now; start += MAX_WINDOW_SECONDS + 1) {
-		windows.push({ start, end: Math.min(now, start + MAX_WINDOW_SECONDS) });
-	}
-	return windows;
+export function rangeToRead(state: CatchUpState, now: number, lookBackSeconds: number): TimeWindow | undefined {
+	const start = Math.max(0, state.from, state.cursor - lookBackSeconds);
+	return start <= now ? { start, end: now } : undefined;
 }
 
 /**

@@ -20,6 +20,7 @@ export const RETRIED_KINDS: ReadonlySet<DeskErrorKind> = new Set(['rateLimit', '
 
 export interface DeskErrorInfo {
 	meaning: string;
+	/** What to do; never an operation's option (the transport adds the running operation's own “… as Data”). */
 	fix: string;
 	kind: DeskErrorKind;
 	/** Credential field to fix, for credential errors. */
@@ -61,7 +62,7 @@ export const DESK_ERRORS: Readonly<Record<number, DeskErrorInfo>> = {
 	141002: { kind: 'transient', meaning: 'Desk internal error', fix: RETRY_LATER },
 	141003: { kind: 'state', meaning: 'The session cannot be transferred to a live agent', fix: 'Get the session state first; only a session with the chatbot can be transferred to a human' },
 	141004: { kind: 'request', meaning: 'Invalid parameter', fix: 'Check the parameters named in the message' },
-	141005: { kind: 'notFound', meaning: 'The session does not exist or has ended', fix: 'Check the Session ID, or turn on “Return Not-Found as Data”' },
+	141005: { kind: 'notFound', meaning: 'The session does not exist or has ended', fix: 'Check the Session ID' },
 	141007: { kind: 'account', meaning: 'The number of customer service accounts exceeds the maximum', fix: 'Delete an unused customer service account, or upgrade the Desk edition (trial and standard: 10 channel accounts; premium: 200)' },
 	141008: { kind: 'account', meaning: 'The number of accounts exceeds the maximum', fix: 'Delete unused accounts, or upgrade the Desk edition' },
 	141009: { kind: 'rateLimit', meaning: 'Desk API rate limit exceeded', fix: RETRY_LATER },

@@ -157,7 +157,7 @@ describe('tools with the descriptions n8n writes itself', () => {
 	const tools = [
 		{ name: 'Session State', parameters: { resource: 'session', operation: 'getState', lookupBy: 'sessionId' }, fromAi: 'sessionId' },
 		{ name: 'Session Messages', parameters: { resource: 'session', operation: 'getMessages' }, fromAi: 'sessionId' },
-		{ name: 'Skill Groups', parameters: { resource: 'skillGroup', operation: 'list', returnAll: true }, fromAi: undefined },
+		{ name: 'Skill Groups', parameters: { resource: 'skillGroup', operation: 'getAll', returnAll: true }, fromAi: undefined },
 	];
 
 	/** Manual trigger → AI Agent with the OpenAI model and the tools above, left on n8n's automatic description. */

@@ -31,7 +31,7 @@ describe('chatbot operations in a real n8n', () => {
 		const nodes = (await env.n8n.api.nodeTypes()) as Array<{ name: string; properties?: Array<{ name: string; options?: Array<{ value: unknown }> }> }>;
 		const node = nodes.find((type) => type.name === 'n8n-nodes-tencent-desk.tencentCloudDesk');
 		const resources = node?.properties?.find((property) => property.name === 'resource')?.options?.map((option) => option.value);
-		expect(resources).toEqual(expect.arrayContaining(['chatbotFaq', 'chatbotSmallTalk', 'chatbotSettings']));
+		expect(resources).toEqual(expect.arrayContaining(['chatbotFaq', 'chatbotSmallTalk', 'chatbotSetting']));
 	});
 
 	it('runs one operation of each chatbot resource headless, at most 5 calls within any second', async () => {
@@ -66,7 +66,7 @@ describe('chatbot operations in a real n8n', () => {
 					parameters: { resource: 'chatbotSmallTalk', operation: 'create', category: byId('202'), question: 'Cheers', answer: 'Any time!', answerType: 0, additionalFields: {}, options: {} },
 				},
 				{ name: 'Get Small Talk', parameters: { resource: 'chatbotSmallTalk', operation: 'getAll', returnAll: true, filters: { question: 'cheers' }, options: {} } },
-				{ name: 'Get Settings', parameters: { resource: 'chatbotSettings', operation: 'get', languageTag: '', options: {} } },
+				{ name: 'Get Settings', parameters: { resource: 'chatbotSetting', operation: 'get', languageTag: '', options: {} } },
 			]),
 		);
 		const { id } = await env.n8n.api.createWorkflow(workflow);

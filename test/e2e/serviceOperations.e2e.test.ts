@@ -28,14 +28,40 @@ describe('customer-service operations in a real n8n', () => {
 		const resources = node.properties.find((property) => property.name === 'resource')?.options?.map((option) => option.value);
 		expect(resources).toEqual(expect.arrayContaining(['customerServiceAccount', 'quickReply', 'conversationSetting', 'groupChat']));
 		const operations = node.properties.filter((property) => property.name === 'operation').flatMap((property) => property.options?.map((option) => option.value) ?? []);
-		expect(operations).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'createGroup', 'getMany', 'get', 'transferToHuman', 'contactUser', 'sendStreamMessage']));
+		expect(operations).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'createGroup', 'getAll', 'get', 'transferToHuman', 'contactUser', 'sendStreamMessage']));
+	});
+
+	it('with Continue On Fail, a Desk error item carries n8n’s error and the “… as Data” fields into the next node', async () => {
+		const chain = actionNodeChain('Error output headless', [
+			{ name: 'End', parameters: { resource: 'session', operation: 'end', sessionId: 'no-such-session', options: {} } },
+		]);
+		const end = chain.nodes.find((node) => node.name === 'End');
+		Object.assign(end ?? {}, { onError: 'continueRegularOutput' });
+		const workflow = {
+			...chain,
+			nodes: [...chain.nodes, { name: 'Next', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, 0] as [number, number], parameters: {} }],
+			connections: { ...chain.connections, End: { main: [[{ node: 'Next', type: 'main', index: 0 }]] } },
+		};
+		const { id } = await env.n8n.api.createWorkflow(workflow);
+		const result = await env.n8n.runWorkflowHeadless(id);
+		expect({ code: result.code, error: result.data?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+		const runData = (result.data?.data.resultData.runData ?? {}) as Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		expect(runData.Next?.[0]?.data?.main?.[0]?.map((item) => item.json)).toEqual([
+			{
+				error: 'Tencent Cloud Desk error 141005: The session does not exist or has ended',
+				description: expect.stringContaining('“Return Already Ended as Data”'),
+				errorCode: 141005,
+				errorMeaning: 'The session does not exist or has ended',
+				errorInfo: expect.any(String),
+			},
+		]);
 	});
 
 	it('creates an account, a category and a group chat, updates a setting and transfers to a human, run headless', async () => {
 		const workflow = actionNodeChain('Customer-service setup headless', [
 			{
 				name: 'Create Account',
-				parameters: { resource: 'customerServiceAccount', operation: 'create', accountId: '@e2e_shop', additionalFields: { IMAgentNick: 'E2E Shop', WelcomeMessage: 'Hi' }, options: {} },
+				parameters: { resource: 'customerServiceAccount', operation: 'create', accountId: '@e2e_shop', additionalFields: { nickName: 'E2E Shop', welcomeMessage: 'Hi' }, options: {} },
 			},
 			{
 				name: 'Create Category',
@@ -43,7 +69,7 @@ describe('customer-service operations in a real n8n', () => {
 			},
 			{
 				name: 'Update Setting',
-				parameters: { resource: 'conversationSetting', operation: 'update', setting: byId(String(setting.id)), name: 'E2E', language: 'zh', updateFields: { WelcomeMessage: 'Hello from n8n' }, options: {} },
+				parameters: { resource: 'conversationSetting', operation: 'update', setting: byId(String(setting.id)), name: 'E2E', language: 'zh', updateFields: { welcomeMessage: 'Hello from n8n' }, options: {} },
 			},
 			{
 				name: 'Create Group Chat',

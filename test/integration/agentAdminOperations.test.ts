@@ -17,7 +17,7 @@ const desk = useDeskOperations();
 const { run, runExpectingError } = desk;
 
 const agent = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'agent', operation, options: {}, ...parameters });
-const getMany = async () => (await run(agent('list', { returnAll: true, filters: {} }))).output.map((item) => item.json);
+const getMany = async () => (await run(agent('getAll', { returnAll: true, filters: {} }))).output.map((item) => item.json);
 const membersOf = async (groupId: number) =>
 	(await run({ resource: 'skillGroup', operation: 'getMembers', skillGroup: byId(groupId), returnAll: true, options: {} })).output.map((item) => item.json);
 
@@ -99,6 +99,16 @@ describe('Agent → Force Offline, Restore Online, Get Status History', () => {
 		expect(history.output[0].json).toMatchObject({ MemberID: 'erin@example.com', Nick: 'Erin', Clients: [] });
 		expect(history.output[0].json.time).toBe(new Date(Number(history.output[0].json.Timestamp) * 1000).toISOString());
 		expect(history.context.requests[0].body).toMatchObject({ MemberID: 'erin@example.com', Order: 2, BeginTime: Math.floor(Date.parse(start) / 1000) });
+	});
+
+	it('gives a status change Desk sent without a Timestamp, with time null, instead of failing', async () => {
+		desk.simulator.faults.omitField('describe_member_status_trace', 'Timestamp');
+		const { output } = await run(agent('getStatusHistory', { agent: byEmail('alice@example.com'), startTime: new Date(Date.now() - 30 * 86_400_000).toISOString(), endTime: new Date().toISOString() }));
+		expect(output.length).toBeGreaterThan(0);
+		for (const item of output) {
+			expect(item.json).toMatchObject({ MemberID: 'alice@example.com', Status: expect.any(String), time: null });
+			expect(item.json).not.toHaveProperty('Timestamp');
+		}
 	});
 
 	it('names 141004 for an unknown agent (force, restore) and for a status range over 3 months', async () => {

@@ -17,12 +17,12 @@ const { run, runExpectingError } = desk;
 
 describe('Agent, Skill Group and Customer Service Account', () => {
 	it('lists every agent with Return All, and filters free ones of a group', async () => {
-		const all = await run({ resource: 'agent', operation: 'list', returnAll: true, filters: {}, options: {} });
+		const all = await run({ resource: 'agent', operation: 'getAll', returnAll: true, filters: {}, options: {} });
 		expect(all.output.map((item) => item.json.MemberMail).sort()).toEqual(SEED_AGENTS.map((agent) => agent.email).sort());
 
 		const free = await run({
 			resource: 'agent',
-			operation: 'list',
+			operation: 'getAll',
 			returnAll: true,
 			filters: { status: ['STATUS_FREE'], skillGroupId: FALLBACK_SKILL_GROUP_ID },
 			options: {},
@@ -43,7 +43,7 @@ describe('Agent, Skill Group and Customer Service Account', () => {
 			options: {},
 		});
 		expect(output[0].json).toEqual({ MemberMail: 'bob@example.com', Status: 'STATUS_REST', RestReason: 'Lunch break', updated: true });
-		const list = await run({ resource: 'agent', operation: 'list', returnAll: true, filters: {}, options: {} });
+		const list = await run({ resource: 'agent', operation: 'getAll', returnAll: true, filters: {}, options: {} });
 		expect(list.output.find((item) => item.json.MemberMail === 'bob@example.com')?.json).toMatchObject({
 			Status: 'STATUS_REST',
 			RestReason: 'Lunch break',
@@ -62,15 +62,15 @@ describe('Agent, Skill Group and Customer Service Account', () => {
 	});
 
 	it('lists skill groups, and customer service accounts', async () => {
-		const groups = await run({ resource: 'skillGroup', operation: 'list', returnAll: true, options: {} });
+		const groups = await run({ resource: 'skillGroup', operation: 'getAll', returnAll: true, options: {} });
 		expect(groups.output.map((item) => item.json.MemberGroupID)).toEqual(SEED_SKILL_GROUPS.map((group) => group.skillGroupId));
 		expect(groups.output[0].json).toEqual(
 			expect.objectContaining({ MemberGroupName: 'Pre-sales', ReceptionLimit: 5, GroupMemberCount: expect.any(Number) }),
 		);
-		const limited = await run({ resource: 'skillGroup', operation: 'list', returnAll: false, limit: 2, options: {} });
+		const limited = await run({ resource: 'skillGroup', operation: 'getAll', returnAll: false, limit: 2, options: {} });
 		expect(limited.output).toHaveLength(2);
 
-		const accounts = await run({ resource: 'customerServiceAccount', operation: 'list', options: {} });
+		const accounts = await run({ resource: 'customerServiceAccount', operation: 'getAll', options: {} });
 		expect(accounts.output[0].json.IMAgentUserId).toBe(desk.simulator.app.customerServiceId);
 	});
 

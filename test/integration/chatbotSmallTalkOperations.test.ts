@@ -84,14 +84,14 @@ describe('Chatbot Small Talk', () => {
 
 describe('Chatbot Settings', () => {
 	it('Get returns the bot’s live settings without the envelope', async () => {
-		const { output, context } = await run({ resource: 'chatbotSettings', operation: 'get', languageTag: '', options: {} });
+		const { output, context } = await run({ resource: 'chatbotSetting', operation: 'get', languageTag: '', options: {} });
 		expect(output[0].json).toEqual(SEED_ROBOT_CONFIG);
 		expect(context.requests[0].body).toEqual({ LanguageTag: '' });
 	});
 
 	it('Get with a non-admin identifier names -20 and which credential field to fix', async () => {
 		const { error } = await runExpectingError(
-			{ resource: 'chatbotSettings', operation: 'get', languageTag: 'en', options: {} },
+			{ resource: 'chatbotSetting', operation: 'get', languageTag: 'en', options: {} },
 			{ identifier: 'not_an_admin' },
 		);
 		expect(error.message).toBe('Tencent Cloud Desk error -20: The chatbot API needs the App administrator account');

@@ -23,10 +23,10 @@ const getOne = async (id: number) => (await run(setting('get', { setting: byId(i
 
 describe('Conversation Setting', () => {
 	it('gets every setting across Desk’s pages of 10, or up to a limit', async () => {
-		const all = await run(setting('getMany', { returnAll: true }));
+		const all = await run(setting('getAll', { returnAll: true }));
 		expect(all.output.map((item) => item.json.ConversationSettingId)).toEqual(SEED_CONVERSATION_SETTINGS.map((entry) => entry.id));
 		expect(all.context.requests.map((request) => (request.body as { PageNumber: number }).PageNumber)).toEqual([0, 1]);
-		expect((await run(setting('getMany', { returnAll: false, limit: 3 }))).output).toHaveLength(3);
+		expect((await run(setting('getAll', { returnAll: false, limit: 3 }))).output).toHaveLength(3);
 	});
 
 	it('gets one by ID, and says so when it does not exist', async () => {
@@ -38,7 +38,7 @@ describe('Conversation Setting', () => {
 	it('updates the name and one language’s fields, leaving the rest', async () => {
 		const before = await getOne(second.id);
 		const { output, context } = await run(
-			setting('update', { setting: byId(second.id), name: 'Pre-sales', language: 'zh', updateFields: { WelcomeMessage: 'Hi!', EndPromptDisabled: true, UserTimeout: 120 } }),
+			setting('update', { setting: byId(second.id), name: 'Pre-sales', language: 'zh', updateFields: { welcomeMessage: 'Hi!', endPromptDisabled: true, userTimeout: 120 } }),
 		);
 		const sent = { Name: 'Pre-sales', MultilingualSettings: { zh: { WelcomeMessage: 'Hi!', EndPromptDisabled: 1, UserTimeout: 120 } } };
 		expect(context.requests[0].body).toEqual({ ConversationSettingId: second.id, ConversationSettings: sent });
@@ -71,7 +71,7 @@ describe('Group Chat', () => {
 
 	it('creates a group with the CS account first and the members after it', async () => {
 		const { output, context } = await run(
-			group({ groupId: 'vip-1', name: 'VIP', members: { member: [{ userId: 'user1', admin: true }, { userId: 'user2' }] }, additionalFields: { Introduction: 'VIPs', Owner_Account: '' } }),
+			group({ groupId: 'vip-1', name: 'VIP', members: { member: [{ userId: 'user1', admin: true }, { userId: 'user2' }] }, additionalFields: { introduction: 'VIPs', ownerAccount: '' } }),
 		);
 		expect(context.requests[0].body).toEqual({
 			Type: 'Private',

@@ -28,13 +28,13 @@ describe('Custom API Call', () => {
 		const { error } = await runExpectingError({ ...parameters, options: {} });
 		expect(error.message).toBe('Tencent Cloud Desk error 141004: Invalid parameter');
 		expect(error.description).toContain('SessionID');
-		const { output } = await run({ ...parameters, options: { errorsAsData: true } });
+		const { output } = await run({ ...parameters, options: { returnErrorsAsData: true } });
 		expect(output[0].json).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 141004, errorMeaning: 'Invalid parameter' });
 	});
 
 	it('still fails on credential errors even with errors as data', async () => {
 		const { error } = await runExpectingError(
-			{ resource: 'customApiCall', operation: 'call', api: 'desk_http_svc/get_im_agent_list', body: '{}', options: { errorsAsData: true } },
+			{ resource: 'customApiCall', operation: 'call', api: 'desk_http_svc/get_im_agent_list', body: '{}', options: { returnErrorsAsData: true } },
 			{ secretKey: 'f'.repeat(64) },
 		);
 		expect(error.message).toMatch(/^Tencent Cloud Desk error 700/);

@@ -16,14 +16,14 @@ const desk = useDeskOperations();
 const { run, runExpectingError } = desk;
 
 const account = (operation: string, parameters: Parameters = {}): Parameters => ({ resource: 'customerServiceAccount', operation, options: {}, ...parameters });
-const getMany = async (parameters: Parameters = {}) => (await run(account('list', { returnAll: true, ...parameters }))).output.map((item) => item.json);
+const getMany = async (parameters: Parameters = {}) => (await run(account('getAll', { returnAll: true, ...parameters }))).output.map((item) => item.json);
 
 describe('Customer Service Account', () => {
 	it('creates an account with settings, which Get Many then lists, with its prompts when settings are included', async () => {
 		const { output } = await run(
 			account('create', {
 				accountId: '@shop',
-				additionalFields: { IMAgentNick: 'Shop', WelcomeMessage: 'Welcome!', ChatbotDisabled: true, DisplayGroupsChoices: '1, 2', WorkTimeConfig: '{"Type":0}' },
+				additionalFields: { nickName: 'Shop', welcomeMessage: 'Welcome!', chatbotDisabled: true, displayedSkillGroupIds: '1, 2', workTimeConfig: '{"Type":0}' },
 			}),
 		);
 		expect(output[0].json).toMatchObject({ IMAgentUserID: '@shop', ChatbotDisabled: 1, DisplayGroupsChoices: [1, 2], WorkTimeConfig: { Type: 0 }, created: true });
@@ -38,8 +38,8 @@ describe('Customer Service Account', () => {
 	});
 
 	it('updates only the fields added, and refuses an update with none', async () => {
-		await run(account('create', { accountId: '@shop', additionalFields: { IMAgentNick: 'Shop', EndPrompt: 'Bye' } }));
-		const { output } = await run(account('update', { account: byId('@shop'), updateFields: { EndPrompt: 'See you' } }));
+		await run(account('create', { accountId: '@shop', additionalFields: { nickName: 'Shop', endPrompt: 'Bye' } }));
+		const { output } = await run(account('update', { account: byId('@shop'), updateFields: { endPrompt: 'See you' } }));
 		expect(output[0].json).toEqual({ IMAgentUserID: '@shop', EndPrompt: 'See you', updated: true });
 		const [shop] = await getMany({ includeSettings: true, accountIds: '@shop' });
 		expect(shop).toMatchObject({ IMAgentNick: 'Shop', MultilingualSettings: { zh: { EndPrompt: 'See you' } } });
@@ -60,7 +60,7 @@ describe('Customer Service Account', () => {
 		for (let index = 0; index < 7; index++) await run(account('create', { accountId: `@cs_${index}`, additionalFields: {} }));
 		const { error } = await runExpectingError(account('create', { accountId: '@one_too_many', additionalFields: {} }));
 		expect(error.message).toBe('Tencent Cloud Desk error 141007: The number of customer service accounts exceeds the maximum');
-		const bad = await runExpectingError(account('update', { account: byId('@cs_1'), updateFields: { DisplayGroupsChoices: '1,x' } }));
+		const bad = await runExpectingError(account('update', { account: byId('@cs_1'), updateFields: { displayedSkillGroupIds: '1,x' } }));
 		expect(bad.error.message).toBe('Displayed Skill Group IDs has “x”, which is not an ID');
 		expect(bad.context.requests).toHaveLength(0);
 	});

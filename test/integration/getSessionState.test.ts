@@ -90,7 +90,7 @@ describe('Get State', () => {
 	it('fails on an unknown session with 141005, its meaning and the fix', async () => {
 		const { error } = await runExpectingError(bySession('no-such-session'));
 		expect(error.message).toBe('Tencent Cloud Desk error 141005: The session does not exist or has ended');
-		expect(error.description).toContain('Return Not-Found as Data');
+		expect(error.description).toContain('Check the Session ID, or turn on “Return Not-Found as Data” under Options.');
 	});
 
 	it('returns not-found as data when asked', async () => {
@@ -202,8 +202,14 @@ describe('Get State', () => {
 		});
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json.CurrentState).toBe('Agent');
-		expect(output[1].json).toMatchObject({ code: '141005' });
-		expect(String(output[1].json.error)).toContain('141005');
+		// One shape with the "… as Data" items: n8n's error and description, then Desk's code, meaning and words.
+		expect(output[1].json).toEqual({
+			error: 'Tencent Cloud Desk error 141005: The session does not exist or has ended',
+			description: expect.stringContaining('Return Not-Found as Data'),
+			errorCode: 141005,
+			errorMeaning: 'The session does not exist or has ended',
+			errorInfo: expect.any(String),
+		});
 		expect(output[2].json.CurrentState).toBe('Chatbot');
 	});
 

@@ -17,7 +17,7 @@ const { run, runExpectingError } = desk;
 
 const quickReply = (operation: string, parameters: Parameters = {}): Parameters => ({ resource: 'quickReply', operation, options: {}, ...parameters });
 const repliesOf = async (email: string, parameters: Parameters = {}) =>
-	(await run(quickReply('getMany', { agent: byEmail(email), returnAll: true, ...parameters }))).output.map((item) => item.json);
+	(await run(quickReply('getAll', { agent: byEmail(email), returnAll: true, ...parameters }))).output.map((item) => item.json);
 
 describe('Quick Reply', () => {
 	it('gets the replies an agent can use, one item per reply with its category name, and limits them', async () => {

@@ -125,7 +125,9 @@ describe('Session → End and End Queuing', () => {
 		expect(output[0].json).toEqual({ SessionId: SEED_SESSION_IDS.agentSecond, ended: true });
 		const again = await runExpectingError(session('end', { sessionId: SEED_SESSION_IDS.agentSecond }));
 		expect(again.error.message).toContain('141005');
-		const asData = await run(session('end', { sessionId: SEED_SESSION_IDS.agentSecond, options: { notFoundAsData: true } }));
+		// The fix names End's own option, not Get State's.
+		expect(again.error.description).toMatch(/^Check the Session ID, or turn on “Return Already Ended as Data” under Options\./);
+		const asData = await run(session('end', { sessionId: SEED_SESSION_IDS.agentSecond, options: { returnAlreadyEndedAsData: true } }));
 		expect(asData.output[0].json).toMatchObject({ ended: false, errorCode: 141005 });
 	});
 
@@ -140,7 +142,7 @@ describe('Session → End and End Queuing', () => {
 		const { error } = await runExpectingError(session('endQueuing', { sessionId: SEED_SESSION_IDS.chatbot }));
 		expect(error.message).toBe('Tencent Cloud Desk error 141027: The session is not queuing');
 		const { output } = await run(
-			session('endQueuing', { sessionId: SEED_SESSION_IDS.chatbot, options: { notQueuingAsData: true } }),
+			session('endQueuing', { sessionId: SEED_SESSION_IDS.chatbot, options: { returnNotQueuingAsData: true } }),
 		);
 		expect(output[0].json).toMatchObject({ queuingEnded: false, errorCode: 141027 });
 	});
@@ -157,5 +159,22 @@ describe('Session → End and End Queuing', () => {
 			'Tencent Cloud Desk error 141027: The session is not queuing',
 		]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[2].json).toMatchObject({ errorCode: 141027, errorMeaning: 'The session is not queuing' });
+		expect(output[2].json.description).toContain('“Return Not Queuing as Data”');
+	});
+});
+
+describe('the fix of 141005 names what each operation has', () => {
+	it.each([
+		['getState', { lookupBy: 'sessionId', options: {} }, 'Return Not-Found as Data'],
+		['end', { options: {} }, 'Return Already Ended as Data'],
+		['endQueuing', { options: {} }, 'Return Not Queuing as Data'],
+		['getMessages', { returnAll: true }, undefined],
+		['sendMessage', { messageType: 'text', text: 'hello' }, undefined],
+	])('%s', async (operation, parameters, option) => {
+		const { error } = await runExpectingError(session(operation, { sessionId: 'no-such-session', ...parameters }));
+		expect(error.message).toBe('Tencent Cloud Desk error 141005: The session does not exist or has ended');
+		if (option) expect(error.description).toContain(`Check the Session ID, or turn on “${option}” under Options.`);
+		else expect(error.description).not.toMatch(/turn on|as Data/);
 	});
 });

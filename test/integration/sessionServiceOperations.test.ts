@@ -27,7 +27,7 @@ describe('Session → Transfer to Human', () => {
 
 	it('returns “no agent online” as data when asked, else fails with 141001; 141003 for a session an agent has', async () => {
 		const parameters = { sessionId: SEED_SESSION_IDS.chatbot, skillGroup: byId(EMPTY_SKILL_GROUP_ID), preferredAgents: '' };
-		const { output, context } = await run(session('transferToHuman', { ...parameters, options: { noAgentAsData: true, sendTipIfNoAgentOnline: true } }));
+		const { output, context } = await run(session('transferToHuman', { ...parameters, options: { returnNoAgentOnlineAsData: true, sendTipIfNoAgentOnline: true } }));
 		expect(output[0].json).toMatchObject({ transferred: false, errorCode: 141001 });
 		expect(context.requests[0].body).toEqual({ SessionId: SEED_SESSION_IDS.chatbot, AgentGroupId: EMPTY_SKILL_GROUP_ID, SendTipIfNoAgentOnline: 1 });
 		expect((await runExpectingError(session('transferToHuman', parameters))).error.message).toBe('Tencent Cloud Desk error 141001: No agent is online');

@@ -75,7 +75,7 @@ describe('Session → Transfer', () => {
 				sessionId: SEED_SESSION_IDS.queuing,
 				transferTo: 'skillGroup',
 				skillGroup: byId(EMPTY_SKILL_GROUP_ID),
-				options: { noFreeAgentAsData: true },
+				options: { returnNoFreeAgentAsData: true },
 			}),
 		);
 		expect(output[0].json).toMatchObject({ transferred: false, errorCode: 141025, GroupId: EMPTY_SKILL_GROUP_ID });

@@ -17,7 +17,7 @@ const desk = useDeskOperations();
 const { run, runExpectingError } = desk;
 
 const group = (operation: string, parameters: Record<string, unknown> = {}) => ({ resource: 'skillGroup', operation, options: {}, ...parameters });
-const getMany = async () => (await run(group('list', { returnAll: true }))).output.map((item) => item.json);
+const getMany = async () => (await run(group('getAll', { returnAll: true }))).output.map((item) => item.json);
 const membersOf = async (id: number, parameters: Record<string, unknown> = { returnAll: true }) =>
 	(await run(group('getMembers', { skillGroup: byId(id), ...parameters }))).output.map((item) => item.json.MemberMail);
 
@@ -84,7 +84,7 @@ describe('Skill Group → Delete', () => {
 		const { output } = await run(group('delete', { skillGroup: byId(2) }));
 		expect(output[0].json).toEqual({ MemberGroupID: 2, deleted: true });
 		expect((await getMany()).map((row) => row.MemberGroupID)).toEqual(SEED_SKILL_GROUPS.map((seed) => seed.skillGroupId).filter((id) => id !== 2));
-		const agents = (await run({ resource: 'agent', operation: 'list', returnAll: true, filters: {}, options: {} })).output;
+		const agents = (await run({ resource: 'agent', operation: 'getAll', returnAll: true, filters: {}, options: {} })).output;
 		expect(agents).toHaveLength(SEED_AGENTS.length);
 		expect(agents.some((item) => (item.json.MemberGroupIDs as number[]).includes(2))).toBe(false);
 

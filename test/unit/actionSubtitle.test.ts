@@ -17,7 +17,7 @@ function subtitleFor(parameters: Record<string, string>): unknown {
 }
 
 it('reads "Get Many: Skill Group", not the raw values', () => {
-	expect(subtitleFor({ resource: 'skillGroup', operation: 'list' })).toBe('Get Many: Skill Group');
+	expect(subtitleFor({ resource: 'skillGroup', operation: 'getAll' })).toBe('Get Many: Skill Group');
 	expect(subtitleFor({ resource: 'session', operation: 'sendMessage' })).toBe('Send Message: Session');
 });
 

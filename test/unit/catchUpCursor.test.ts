@@ -4,9 +4,8 @@ import {
 	advance,
 	type CatchUpState,
 	initialState,
-	MAX_WINDOW_SECONDS,
+	rangeToRead,
 	readState,
-	windowsToRead,
 } from '../../nodes/TencentCloudDeskSessionRecordTrigger/catchUpCursor';
 
 const T0 = 1_764_662_400; // 2025-12-02T08:00:00Z
@@ -19,11 +18,12 @@ interface ModelRecord {
 	writtenAt: number;
 }
 
-/** One poll against the model: what Desk returns for each window at `now`, then the cursor's advance. */
+/** One poll against the model: what Desk returns for the range at `now`, then the cursor's advance. */
 function pollModel(state: CatchUpState, desk: readonly ModelRecord[], now: number, lookBack: number) {
-	const returned = windowsToRead(state, now, lookBack).flatMap((window) =>
-		desk.filter((record) => record.writtenAt <= now && record.endAt >= window.start && record.endAt <= window.end),
-	);
+	const range = rangeToRead(state, now, lookBack);
+	const returned = range
+		? desk.filter((record) => record.writtenAt <= now && record.endAt >= range.start && record.endAt <= range.end)
+		: [];
 	return advance(state, returned, now, lookBack);
 }
 
@@ -106,7 +106,7 @@ describe('catch-up cursor: properties', () => {
 		);
 	});
 
-	it('reads from cursor − look-back (never before the start) to now, in contiguous pieces Desk accepts', () => {
+	it('reads from cursor − look-back (never before the start) to now', () => {
 		fc.assert(
 			fc.property(
 				fc.integer({ min: 0, max: 400 * 86_400 }),
@@ -116,15 +116,7 @@ describe('catch-up cursor: properties', () => {
 				(fromBack, cursorBack, nowForward, lookBack) => {
 					const now = T0 + nowForward;
 					const state: CatchUpState = { origin: 'o', from: T0 - fromBack, cursor: T0 - cursorBack, seen: {} };
-					const windows = windowsToRead(state, now, lookBack);
-					const start = Math.max(state.from, state.cursor - lookBack);
-					expect(windows[0]?.start).toBe(start);
-					expect(windows.at(-1)?.end).toBe(now);
-					windows.forEach((window, index) => {
-						expect(window.end - window.start).toBeLessThanOrEqual(MAX_WINDOW_SECONDS);
-						expect(window.end).toBeGreaterThanOrEqual(window.start);
-						if (index > 0) expect(window.start).toBe(windows[index - 1].end + 1);
-					});
+					expect(rangeToRead(state, now, lookBack)).toEqual({ start: Math.max(state.from, state.cursor - lookBack), end: now });
 				},
 			),
 		);
@@ -144,7 +136,7 @@ describe('catch-up cursor: examples', () => {
 	it('a record written late, inside the look-back, is emitted once; a repeat of it is not', () => {
 		const first = advance(initialState('o', T0), [{ SessionId: 'a' }], T0 + 60, LOOK_BACK);
 		expect(first.fresh).toEqual([{ SessionId: 'a' }]);
-		expect(windowsToRead(first.next, T0 + 120, LOOK_BACK)).toEqual([{ start: T0, end: T0 + 120 }]);
+		expect(rangeToRead(first.next, T0 + 120, LOOK_BACK)).toEqual({ start: T0, end: T0 + 120 });
 		const second = advance(first.next, [{ SessionId: 'a' }, { SessionId: 'b' }], T0 + 120, LOOK_BACK);
 		expect(second.fresh).toEqual([{ SessionId: 'b' }]);
 		expect(second.next).toEqual({ origin: 'o', from: T0, cursor: T0 + 120, seen: { a: T0 + 60, b: T0 + 120 } });
@@ -154,7 +146,7 @@ describe('catch-up cursor: examples', () => {
 		const first = advance(initialState('o', T0), [{ SessionId: 'a' }], T0 + 60, LOOK_BACK);
 		const later = advance(first.next, [], T0 + 60 + LOOK_BACK + 1, LOOK_BACK);
 		expect(later.next.seen).toEqual({});
-		expect(windowsToRead(later.next, T0 + 2000, LOOK_BACK)[0].start).toBe(T0 + 61);
+		expect(rangeToRead(later.next, T0 + 2000, LOOK_BACK)?.start).toBe(T0 + 61);
 	});
 
 	it('a record that the previous poll had already forgotten is still not emitted again in this poll', () => {
@@ -171,13 +163,12 @@ describe('catch-up cursor: examples', () => {
 
 	it('reads nothing before a start date in the future, and the cursor never moves backwards', () => {
 		const state = initialState('o', T0 + 3600);
-		expect(windowsToRead(state, T0, LOOK_BACK)).toEqual([]);
+		expect(rangeToRead(state, T0, LOOK_BACK)).toBeUndefined();
 		expect(advance(state, [], T0, LOOK_BACK).next.cursor).toBe(T0 + 3600);
 	});
 
-	it('a start date a year back is read in 30-day pieces', () => {
-		const windows = windowsToRead(initialState('o', T0 - 365 * 86_400), T0, LOOK_BACK);
-		expect(windows).toHaveLength(13);
+	it('a start date a year back is one range (the record reader cuts it into pieces)', () => {
+		expect(rangeToRead(initialState('o', T0 - 365 * 86_400), T0, LOOK_BACK)).toEqual({ start: T0 - 365 * 86_400, end: T0 });
 	});
 });
 

@@ -43,6 +43,6 @@ it('gives every operation its own description', () => {
 it('says what the tools an agent most needs do, without Desk jargon', () => {
 	expect(autoDescription('session', 'getMessages')).toBe('Get messages of a session in Tencent Cloud Desk');
 	expect(autoDescription('session', 'contactUser')).toBe('Start an agent session with a customer in Tencent Cloud Desk');
-	expect(autoDescription('sessionRecord', 'list')).toBe('Get many records of ended sessions in Tencent Cloud Desk');
+	expect(autoDescription('sessionRecord', 'getAll')).toBe('Get many records of ended sessions in Tencent Cloud Desk');
 	expect(autoDescription('agent', 'restoreOnline')).toBe('Allow an agent forced offline to go online again in Tencent Cloud Desk');
 });

@@ -10,7 +10,7 @@ import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.
 import { createDeskClient, type WriteRetry } from '../../nodes/TencentCloudDesk/transport/deskClient';
 import { agentOperations } from '../../nodes/TencentCloudDesk/resources/agent';
 import { chatbotFaqOperations } from '../../nodes/TencentCloudDesk/resources/chatbotFaq';
-import { chatbotSettingsOperations } from '../../nodes/TencentCloudDesk/resources/chatbotSettings';
+import { chatbotSettingOperations } from '../../nodes/TencentCloudDesk/resources/chatbotSetting';
 import { chatbotSmallTalkOperations } from '../../nodes/TencentCloudDesk/resources/chatbotSmallTalk';
 import { conversationSettingOperations } from '../../nodes/TencentCloudDesk/resources/conversationSetting';
 import { customApiCallOperations } from '../../nodes/TencentCloudDesk/resources/customApiCall';
@@ -21,7 +21,7 @@ import { roleOperations } from '../../nodes/TencentCloudDesk/resources/role';
 import { sessionOperations } from '../../nodes/TencentCloudDesk/resources/session';
 import { sessionRecordOperations } from '../../nodes/TencentCloudDesk/resources/sessionRecord';
 import { skillGroupOperations } from '../../nodes/TencentCloudDesk/resources/skillGroup';
-import { statisticsOperations } from '../../nodes/TencentCloudDesk/resources/statistics';
+import { statisticOperations } from '../../nodes/TencentCloudDesk/resources/statistic';
 import type { OperationHandler } from '../../nodes/TencentCloudDesk/resources/types';
 
 type Outcome = { code: string } | { status: number } | { errorCode: number };
@@ -116,7 +116,7 @@ describe('write operations of the action node', () => {
 	const tables: Record<string, Record<string, OperationHandler>> = {
 		agent: agentOperations,
 		chatbotFaq: chatbotFaqOperations,
-		chatbotSettings: chatbotSettingsOperations,
+		chatbotSetting: chatbotSettingOperations,
 		chatbotSmallTalk: chatbotSmallTalkOperations,
 		conversationSetting: conversationSettingOperations,
 		customApiCall: customApiCallOperations,
@@ -127,7 +127,7 @@ describe('write operations of the action node', () => {
 		session: sessionOperations,
 		sessionRecord: sessionRecordOperations,
 		skillGroup: skillGroupOperations,
-		statistic: statisticsOperations,
+		statistic: statisticOperations,
 	};
 
 	/** Every write, what keeps its items in order, and whether it is sent again after an unclear failure. */

@@ -1,5 +1,5 @@
 /**
- * Fault injection and stats over real HTTP: failNext, the 141002 and HTTP 502 shares, the
+ * Fault injection and stats over real HTTP: failNext, omitField, the 141002 and HTTP 502 shares, the
  * per-SDKAppID rate limit (141009 / 60011), latency, late answers to requests already carried out,
  * and the counters benchmarks read.
  */
@@ -131,6 +131,38 @@ describe('answerLateNext', () => {
 		expect(() => sim.faults.answerLateNext(1, 10, 'send_msg')).toThrow(RangeError);
 		sim.faults.reset();
 		expect(sim.faults.get().lateAnswersPending).toBe(0);
+	});
+});
+
+describe('omitField', () => {
+	const TRACE = 'desk_http_svc/describe_member_status_trace';
+	const traceBody = () => ({ BeginTime: Math.floor(Date.now() / 1000) - 30 * 86_400, EndTime: Math.floor(Date.now() / 1000), Order: 1, MemberID: 'alice@example.com' });
+	const statusList = async () => (await call(TRACE, traceBody())).json?.StatusList as Array<Record<string, unknown>>;
+
+	it('leaves the field out of every record of the next answers to that command only, then answers in full', async () => {
+		sim.faults.omitField('describe_member_status_trace', 'Timestamp', 2);
+		expect((await call()).json?.ErrorCode).toBe(0);
+		for (let answer = 0; answer < 2; answer++) {
+			const records = await statusList();
+			expect(records.length).toBeGreaterThan(0);
+			expect(records.every((record) => !('Timestamp' in record) && typeof record.Status === 'string')).toBe(true);
+		}
+		expect((await statusList()).every((record) => typeof record.Timestamp === 'number')).toBe(true);
+	});
+
+	it('is set through POST /_simulator/faults, and reset clears it', async () => {
+		const set = await fetch(`${sim.url}/_simulator/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ omitField: { command: 'describe_member_status_trace', field: 'Status' } }),
+		});
+		expect(set.status).toBe(200);
+		expect((await statusList()).every((record) => !('Status' in record))).toBe(true);
+		sim.faults.omitField('describe_member_status_trace', 'Status');
+		sim.faults.reset();
+		expect((await statusList()).every((record) => 'Status' in record)).toBe(true);
+		const bad = await fetch(`${sim.url}/_simulator/faults`, { method: 'POST', body: JSON.stringify({ omitField: { field: 'Status' } }) });
+		expect(bad.status).toBe(400);
+		expect(() => sim.faults.omitField('x', 'y', 0)).toThrow(RangeError);
 	});
 });
 

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 export const workTimeConfigField: INodeProperties = {
 	displayName: 'Work Time Config (JSON)',
-	name: 'WorkTimeConfig',
+	name: 'workTimeConfig',
 	type: 'json',
 	default: '{\n  "Type": 1,\n  "Periods": [\n    { "Day": "Monday", "PeriodsWithinOneDay": [{ "Start": "09:00", "End": "18:00" }] }\n  ]\n}',
 	description:

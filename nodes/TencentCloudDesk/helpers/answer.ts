@@ -1,7 +1,6 @@
-/** What operations return from Tencent's answers: the payload without the envelope, or a handled error as data. */
+/** What operations return from Tencent's answers: the payload without the envelope, created and updated results. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeDeskError } from '../../shared/errorCodes';
 import type { DeskAnswer } from '../transport/deskErrors';
 
 const ENVELOPE = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo']);
@@ -24,12 +23,6 @@ export function createdResult(sent: IDataObject, answer?: DeskAnswer): IDataObje
 
 export function updatedResult(sent: IDataObject, answer?: DeskAnswer): IDataObject {
 	return { ...sent, ...(answer && payloadOf(answer)), updated: true };
-}
-
-/** An error the user chose to receive as data: its code, what it means, and Tencent's words. */
-export function errorAsData(answer: DeskAnswer): IDataObject {
-	const code = Number(answer.ErrorCode);
-	return { errorCode: code, errorMeaning: describeDeskError(code)?.meaning ?? '', errorInfo: answer.ErrorInfo ?? '' };
 }
 
 export const isError = (answer: DeskAnswer): boolean => Number(answer.ErrorCode ?? 0) !== 0;

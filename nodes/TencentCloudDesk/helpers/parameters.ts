@@ -1,5 +1,5 @@
 /** Reading node parameters the way every operation needs them: trimmed, checked, with a clear error. */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 function emptyError(context: IExecuteFunctions, label: string, itemIndex: number): NodeOperationError {
@@ -44,7 +44,7 @@ export function skillGroupId(context: IExecuteFunctions, name: string, itemIndex
 	if (!/^\d+$/.test(value)) {
 		throw new NodeOperationError(context.getNode(), `Skill Group “${value}” is not a skill group ID`, {
 			itemIndex,
-			description: 'Pick a skill group from the list, or enter its numeric ID (MemberGroupID in Skill Group → List).',
+			description: 'Pick a skill group from the list, or enter its numeric ID (MemberGroupID in Skill Group → Get Many).',
 		});
 	}
 	return Number(value);
@@ -68,4 +68,17 @@ export function dateMillis(raw: unknown): number {
 	if (typeof raw === 'number') return raw;
 	if (raw && typeof raw === 'object' && 'toMillis' in raw) return (raw as { toMillis(): number }).toMillis();
 	return Date.parse(String(raw));
+}
+
+/**
+ * A collection's fields under Tencent's names, for a request body. Parameter names are camelCase (n8n's
+ * convention, and what saved workflows keep); Tencent's names belong in the body only. Most are the
+ * parameter's name with a capital first letter; `irregular` lists the others.
+ */
+export function tencentFields(fields: IDataObject, irregular: Readonly<Record<string, string>> = {}): IDataObject {
+	return Object.fromEntries(Object.entries(fields).map(([name, value]) => [tencentName(name, irregular), value]));
+}
+
+export function tencentName(name: string, irregular: Readonly<Record<string, string>> = {}): string {
+	return irregular[name] ?? `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }

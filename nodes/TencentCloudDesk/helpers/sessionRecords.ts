@@ -1,11 +1,12 @@
 /**
  * Reading Desk's session records (`describe_im_cdr_list`) and a session's messages
- * (`describe_chat_messages`), paged to the end: shared by the action node's Session Record → List and
+ * (`describe_chat_messages`), paged to the end: shared by the action node's Session Record → Get Many and
  * Session → Get Messages and by the Session Record Trigger, so all three read Desk the same way.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { messageText } from '../../shared/messageText';
+import { splitRange } from '../../shared/timeWindows';
 import type { DeskClient } from '../transport/deskClient';
 import { collectPages } from './paging';
 
@@ -15,7 +16,7 @@ export const RECORD_PAGE_SIZE = 100;
 export interface RecordQuery {
 	/** Unix seconds, inclusive. */
 	start: number;
-	/** Unix seconds, inclusive. */
+	/** Unix seconds, inclusive; any distance from `start` (read in pieces Desk accepts). */
 	end: number;
 	clientUserId?: string;
 	/** Stop after this many records; undefined = all. */
@@ -24,6 +25,18 @@ export interface RecordQuery {
 }
 
 export async function fetchSessionRecords(client: DeskClient, query: RecordQuery): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	// Newest piece first, so a Limit keeps the latest records of a long range.
+	for (const window of splitRange(query).reverse()) {
+		const limit = query.limit === undefined ? undefined : query.limit - records.length;
+		if (limit !== undefined && limit <= 0) break;
+		records.push(...(await fetchRecordWindow(client, { ...query, ...window, limit })));
+	}
+	return records;
+}
+
+/** One range Desk accepts as it is, all pages (or up to the limit). */
+async function fetchRecordWindow(client: DeskClient, query: RecordQuery): Promise<IDataObject[]> {
 	const filter: IDataObject = { StartTimestamp: query.start, EndTimestamp: query.end };
 	if (query.clientUserId) filter.ClientUserId = query.clientUserId;
 	return await collectPages({

@@ -6,7 +6,7 @@
 import { collectPages } from '../helpers/paging';
 import { fetchSmallTalkCategories } from '../resources/chatbotSmallTalk/getCategories';
 import { FAQ_BANK } from '../resources/questionBank/bank';
-import { fetchQuestionPage, QUESTION_PAGE_SIZE } from '../resources/questionBank/getMany';
+import { fetchQuestionPage, QUESTION_PAGE_SIZE } from '../resources/questionBank/getAll';
 import { wholeListSearch } from './listSearch';
 
 /** At 5 calls/s, 10 pages (200 questions) keep the picker to about 2 s. */

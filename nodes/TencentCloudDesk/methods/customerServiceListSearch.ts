@@ -5,10 +5,10 @@
 import type { INodeListSearchItems } from 'n8n-workflow';
 
 import { collectPages } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
 import { fetchSettingsPage, SETTINGS_PAGE_SIZE } from '../resources/conversationSetting/fetchSettingsPage';
-import { fetchAccounts } from '../resources/customerServiceAccount/list';
-import { fetchAvailableGroups } from '../resources/quickReply/getMany';
+import { fetchAccounts } from '../resources/customerServiceAccount/getAll';
+import { fetchAvailableGroups } from '../resources/quickReply/getAll';
 import { listSearch, wholeListSearch } from './listSearch';
 
 /** Agents whose quick replies the category picker reads: Desk has no command that lists categories. */

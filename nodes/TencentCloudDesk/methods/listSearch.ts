@@ -7,9 +7,9 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
 import type { Page } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
+import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../resources/skillGroup/getAll';
 import { agentStatusName } from '../resources/agent/statuses';
-import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../resources/skillGroup/list';
 import { createDeskClient, type DeskClient } from '../transport/deskClient';
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;

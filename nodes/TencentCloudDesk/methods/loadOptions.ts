@@ -3,7 +3,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
 import { collectPages } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/list';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
 import { agentStatusName } from '../resources/agent/statuses';
 import { createDeskClient } from '../transport/deskClient';
 

@@ -21,8 +21,9 @@ import { CREDENTIAL_TYPE } from '../../shared/credentialType';
 import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
 import { restBaseUrl } from '../../shared/regions';
 import { signedQuery } from '../../shared/signedQuery';
-import type { DeskAnswer } from './deskErrors';
+import type { AsDataChoice, DeskAnswer } from './deskErrors';
 import {
+	acceptsCode,
 	deskApiError,
 	httpStatusError,
 	isTransientNetworkError,
@@ -61,6 +62,8 @@ export interface DeskCallOptions {
 	acceptErrorCodes?: number[] | 'answers';
 	/** How a write command may be retried (default 'once'); read commands are always retried. */
 	retry?: WriteRetry;
+	/** The operation's "Return … as Data" option, named in the fix of an error it would have returned. */
+	asData?: AsDataChoice;
 }
 
 /**
@@ -85,14 +88,8 @@ export interface DeskClient {
 	writing(retry: WriteRetry): DeskClient;
 }
 
-const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
 /** A rate limit's window is one second: retrying sooner only earns the same answer. */
 const RATE_LIMIT_WINDOW_MS = 1000;
-
-function isAccepted(code: number, kind: DeskErrorKind | undefined, accept: number[] | 'answers'): boolean {
-	if (accept === 'answers') return !(kind && NEVER_ACCEPTED.has(kind));
-	return accept.includes(code);
-}
 
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -131,7 +128,7 @@ export function createDeskClient(
 		service: string,
 		command: string,
 		body: IDataObject,
-		{ itemIndex, acceptErrorCodes = [], retry = 'once' }: DeskCallOptions = {},
+		{ itemIndex, acceptErrorCodes = [], retry = 'once', asData }: DeskCallOptions = {},
 	): Promise<DeskAnswer> {
 		const repeatable = retry === 'repeatable' || READ_COMMAND.test(command);
 		const { credentials, baseUrl, botLimit } = await (connection ??= connect());
@@ -186,7 +183,7 @@ export function createDeskClient(
 			const errorCode = Number(deskAnswer.ErrorCode ?? 0);
 			if (errorCode === 0) return deskAnswer;
 			const kind = describeDeskError(errorCode)?.kind;
-			if (isAccepted(errorCode, kind, acceptErrorCodes)) return deskAnswer;
+			if (acceptsCode(acceptErrorCodes, errorCode)) return deskAnswer;
 
 			// Desk's internal errors and timeouts may come after the write took effect; a rate limit refused it.
 			if (kind === 'transient' && !repeatable) {
@@ -201,7 +198,7 @@ export function createDeskClient(
 				expiredRetried = true;
 				continue;
 			}
-			throw deskApiError(node, path, deskAnswer, itemIndex);
+			throw deskApiError(node, path, deskAnswer, itemIndex, asData);
 		}
 	}
 

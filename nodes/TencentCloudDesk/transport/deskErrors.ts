@@ -2,10 +2,10 @@
  * Turns Tencent's answers and network failures into n8n errors that name the code, what it means
  * and what to do. Never pass a raw HTTP error on: its request config carries the UserSig.
  */
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeDeskError } from '../../shared/errorCodes';
+import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
 
 export interface DeskAnswer {
 	ActionStatus?: string;
@@ -14,27 +14,74 @@ export interface DeskAnswer {
 	[key: string]: unknown;
 }
 
+/** The running operation's "Return … as Data" option, which the fix of an error it covers names. */
+export interface AsDataChoice {
+	/** “Return X as Data”. */
+	displayName: string;
+	/** The codes it returns as data, or 'answers': every error about the request itself. */
+	codes: readonly number[] | 'answers';
+}
+
+/** Never data, whatever the option: the credential, an expired signature, or what retries could not fix. */
+const NEVER_ACCEPTED: ReadonlySet<DeskErrorKind> = new Set(['credential', 'expired', ...RETRIED_KINDS]);
+
+/** Whether `accept` (a call's acceptErrorCodes, or an option's codes) covers `code`. */
+export function acceptsCode(accept: readonly number[] | 'answers', code: number): boolean {
+	if (accept !== 'answers') return accept.includes(code);
+	const kind = describeDeskError(code)?.kind;
+	return !(kind && NEVER_ACCEPTED.has(kind));
+}
+
+/**
+ * A Desk error's fields in an item, the same in a "… as Data" item and in a Continue On Fail item:
+ * the code, what it means, and Tencent's own words.
+ */
+export function errorAsData(answer: DeskAnswer): IDataObject {
+	const code = Number(answer.ErrorCode);
+	return { errorCode: code, errorMeaning: describeDeskError(code)?.meaning ?? '', errorInfo: answer.ErrorInfo ?? '' };
+}
+
+/** Desk's answer behind each error deskApiError made, for Continue On Fail's item (n8n's error types vary by release). */
+const deskAnswers = new WeakMap<Error, DeskAnswer>();
+
 export function deskApiError(
 	node: INode,
 	command: string,
 	answer: DeskAnswer,
 	itemIndex?: number,
+	asData?: AsDataChoice,
 ): NodeApiError {
 	const code = Number(answer.ErrorCode);
 	const info = describeDeskError(code);
 	const tencentSaid = answer.ErrorInfo ? ` Tencent said: “${answer.ErrorInfo}”.` : '';
-	return new NodeApiError(
+	const offer = asData && acceptsCode(asData.codes, code) ? `, or turn on “${asData.displayName}” under Options` : '';
+	const error = new NodeApiError(
 		node,
 		{ ErrorCode: code, ErrorInfo: answer.ErrorInfo ?? '', ActionStatus: answer.ActionStatus ?? 'FAIL', command },
 		{
 			message: info
 				? `Tencent Cloud Desk error ${code}: ${info.meaning}`
 				: `Tencent Cloud Desk error ${code} from ${command}`,
-			description: `${info ? `${info.fix}.` : 'See Tencent’s error-code list for this code.'}${tencentSaid}`,
+			description: `${info ? info.fix : 'See Tencent’s error-code list for this code'}${offer}.${tencentSaid}`,
 			httpCode: String(code),
 			itemIndex,
 		},
 	);
+	deskAnswers.set(error, answer);
+	return error;
+}
+
+/**
+ * The item Continue On Fail gives for an error: n8n's `error` (the message) and `description`, and for
+ * a Desk error the same fields an "… as Data" item has.
+ */
+export function failureItem(error: Error & { description?: string | null }): IDataObject {
+	const answer = deskAnswers.get(error);
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...(answer ? errorAsData(answer) : {}),
+	};
 }
 
 /** Codes of connection failures worth another try (the server may be fine the next time). */

@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isoTime } from '../../../shared/eventTime';
 import { agentLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredLocator, unixSeconds } from '../../helpers/parameters';
@@ -61,6 +62,7 @@ export async function getStatusHistory(this: IExecuteFunctions, client: DeskClie
 		MemberID: memberId,
 		Nick: answer.Nick as string,
 		...change,
-		time: new Date(Number(change.Timestamp) * 1000).toISOString(),
+		// A change Desk sent without a Timestamp still comes through, with time null.
+		time: isoTime(typeof change.Timestamp === 'number' ? change.Timestamp * 1000 : undefined),
 	}));
 }

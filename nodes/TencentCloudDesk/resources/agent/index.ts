@@ -4,7 +4,7 @@ import type { OperationHandler } from '../types';
 import { createAgent, createAgentDescription } from './create';
 import { forceOffline, forceOfflineDescription } from './forceOffline';
 import { getStatusHistory, getStatusHistoryDescription } from './getStatusHistory';
-import { listAgents, listAgentsDescription } from './list';
+import { listAgents, listAgentsDescription } from './getAll';
 import { restoreOnline, restoreOnlineDescription } from './restoreOnline';
 import { setStatus, setStatusDescription } from './setStatus';
 import { updateAgent, updateAgentDescription } from './update';
@@ -13,8 +13,7 @@ export const agentOperations: Record<string, OperationHandler> = {
 	create: createAgent,
 	forceOffline,
 	getStatusHistory,
-	// "Get Many" keeps the value `list` so workflows saved before the rename still run.
-	list: listAgents,
+	getAll: listAgents,
 	restoreOnline,
 	setStatus,
 	update: updateAgent,
@@ -43,7 +42,7 @@ export const agentDescription: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many agents',
 				description: 'List the agents (email, nickname, status, skill groups), optionally only free ones or one group’s',
 			},
@@ -74,7 +73,7 @@ export const agentDescription: INodeProperties[] = [
 					'Change an agent’s nickname, roles, skill groups, avatar or reception limit; only the fields given change',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	...createAgentDescription,
 	...listAgentsDescription,

@@ -1,5 +1,5 @@
-/** Get Many (`list_faq`): see questionBank/getMany.ts, shared with Chatbot Small Talk. */
-import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getMany';
+/** Get Many (`list_faq`): see questionBank/getAll.ts, shared with Chatbot Small Talk. */
+import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getAll';
 import { FAQ_BANK } from '../questionBank/bank';
 
 export const getAllDescription = getManyQuestionsDescription(FAQ_BANK);

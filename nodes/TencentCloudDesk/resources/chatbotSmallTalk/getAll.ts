@@ -1,5 +1,5 @@
-/** Get Many (`list_chitchat`): see questionBank/getMany.ts, shared with Chatbot FAQ. */
-import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getMany';
+/** Get Many (`list_chitchat`): see questionBank/getAll.ts, shared with Chatbot FAQ. */
+import { getManyQuestions, getManyQuestionsDescription } from '../questionBank/getAll';
 import { SMALL_TALK_BANK } from '../questionBank/bank';
 
 export const getAllDescription = getManyQuestionsDescription(SMALL_TALK_BANK);

@@ -2,12 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
 import { getSetting, getSettingDescription } from './get';
-import { getManySettings, getManySettingsDescription } from './getMany';
+import { getManySettings, getManySettingsDescription } from './getAll';
 import { updateSetting, updateSettingDescription } from './update';
 
 export const conversationSettingOperations: Record<string, OperationHandler> = {
 	get: getSetting,
-	getMany: getManySettings,
+	getAll: getManySettings,
 	update: updateSetting,
 };
 
@@ -28,7 +28,7 @@ export const conversationSettingDescription: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many conversation settings',
 				description: 'Get the per-channel conversation settings, one item per setting',
 			},

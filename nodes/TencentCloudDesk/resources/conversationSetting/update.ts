@@ -9,38 +9,38 @@ import { updateFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
 import { updatedResult } from '../../helpers/answer';
-import { nothingToUpdate, requiredString } from '../../helpers/parameters';
+import { nothingToUpdate, requiredString, tencentFields, tencentName } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 import { settingId } from './settingId';
 
 const show = { resource: ['conversationSetting'], operation: ['update'] };
 
-/** Prompts Desk can also switch off (`<Name>Disabled`). */
+/** Prompts Desk can also switch off (`<Name>Disabled`). Names are camelCase; tencentFields gives Desk's in the body. */
 const SWITCHABLE: Array<[string, string, string]> = [
-	['Welcome Message', 'WelcomeMessage', 'Sent when a customer starts a conversation'],
-	['Transfer to Human Prompt', 'TransferToHumanPrompt', 'Sent while the customer is being transferred'],
-	['Transfer to Human Success Prompt', 'TransferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'],
-	['Transfer to Human Fail Prompt', 'TransferToHumanFailPrompt', 'Sent when no agent can take the customer'],
-	['End Prompt', 'EndPrompt', 'Sent when the session ends'],
-	['Timeout End Prompt', 'TimeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'],
+	['Welcome Message', 'welcomeMessage', 'Sent when a customer starts a conversation'],
+	['Transfer to Human Prompt', 'transferToHumanPrompt', 'Sent while the customer is being transferred'],
+	['Transfer to Human Success Prompt', 'transferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'],
+	['Transfer to Human Fail Prompt', 'transferToHumanFailPrompt', 'Sent when no agent can take the customer'],
+	['End Prompt', 'endPrompt', 'Sent when the session ends'],
+	['Timeout End Prompt', 'timeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'],
 ];
 const TEXTS: Array<[string, string, string]> = [
 	...SWITCHABLE,
-	['Queueing Prompt', 'QueueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'],
-	['Not Work Time Prompt', 'NotWorkTimePrompt', 'Sent outside the work time'],
-	['Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group'],
+	['Queueing Prompt', 'queueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'],
+	['Not Work Time Prompt', 'notWorkTimePrompt', 'Sent outside the work time'],
+	['Choose Skill Group Prompt', 'chooseSkillGroupPrompt', 'Asks the customer to pick a skill group'],
 ];
 const SWITCHES: Array<[string, string]> = [
 	...SWITCHABLE.map(([label, name]): [string, string] => [`Disable ${label}`, `${name}Disabled`]),
-	['Disable User Timeout Reminder', 'UserTimeoutReminderDisabled'],
+	['Disable User Timeout Reminder', 'userTimeoutReminderDisabled'],
 ];
 
 const updateFieldOptions = ([
 	...TEXTS.map(([displayName, name, description]): INodeProperties => ({ displayName, name, type: 'string', typeOptions: { rows: 2 }, default: '', description })),
-	...SWITCHES.map(([displayName, name]): INodeProperties => ({ displayName, name, type: 'boolean', default: true, description: `Whether to switch it off (${name})` })),
-	{ displayName: 'User Timeout (Seconds)', name: 'UserTimeout', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long a customer may stay silent before the session ends' },
-	{ displayName: 'Remind User Before Timeout (Seconds)', name: 'RemindUserBeforeUserTimeout', type: 'number', typeOptions: { minValue: 0 }, default: 60, description: 'How long before the timeout the customer is reminded' },
+	...SWITCHES.map(([displayName, name]): INodeProperties => ({ displayName, name, type: 'boolean', default: true, description: `Whether to switch it off (${tencentName(name)})` })),
+	{ displayName: 'User Timeout (Seconds)', name: 'userTimeout', type: 'number', typeOptions: { minValue: 1 }, default: 300, description: 'How long a customer may stay silent before the session ends' },
+	{ displayName: 'Remind User Before Timeout (Seconds)', name: 'remindUserBeforeUserTimeout', type: 'number', typeOptions: { minValue: 0 }, default: 60, description: 'How long before the timeout the customer is reminded' },
 	workTimeConfigField,
 ] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName));
 
@@ -75,12 +75,13 @@ export const updateSetting = writeOperation({ target: byLocator('setting'), retr
 	const id = settingId(this, itemIndex);
 	const name = String(this.getNodeParameter('name', itemIndex, '') ?? '').trim();
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const language: IDataObject = {};
+	const values: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (key === 'WorkTimeConfig') language[key] = readWorkTimeConfig(this, value, itemIndex);
-		else if (typeof value === 'boolean') language[key] = value ? 1 : 0;
-		else language[key] = value;
+		if (key === 'workTimeConfig') values[key] = readWorkTimeConfig(this, value, itemIndex);
+		else if (typeof value === 'boolean') values[key] = value ? 1 : 0;
+		else values[key] = value;
 	}
+	const language = tencentFields(values);
 	const settings: IDataObject = {};
 	if (name) settings.Name = name;
 	if (Object.keys(language).length > 0) {

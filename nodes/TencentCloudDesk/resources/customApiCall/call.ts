@@ -5,13 +5,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { errorAsData, isError } from '../../helpers/answer';
+import { isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { writeOperation } from '../writeOperation';
+import { errorAsData } from '../../transport/deskErrors';
 
 const show = { resource: ['customApiCall'], operation: ['call'] };
+
+// Which codes count as "an answer" is only known after the call; retries and credential errors stay errors.
+const errorsAsData: AsDataOption = {
+	displayName: 'Return Errors as Data',
+	name: 'returnErrorsAsData',
+	codes: 'answers',
+	description:
+		'Whether a Tencent error (ActionStatus FAIL) gives an item with its code and meaning instead of failing the node. Credential errors and temporary errors after retries still fail.',
+};
 
 export const callDescription: INodeProperties[] = [
 	{
@@ -33,16 +44,7 @@ export const callDescription: INodeProperties[] = [
 		description: 'The JSON request body Tencent documents for this API',
 		displayOptions: { show },
 	},
-	optionsCollection('customApiCall', 'call', [
-		{
-			displayName: 'Return Errors as Data',
-			name: 'errorsAsData',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a Tencent error (ActionStatus FAIL) gives an item with its code and meaning instead of failing the node. Credential errors and temporary errors after retries still fail.',
-		},
-	]),
+	optionsCollection('customApiCall', 'call', [asDataProperty(errorsAsData)]),
 ];
 
 const API_PATH = /^(?:\/?v4\/)?([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/;
@@ -90,12 +92,7 @@ export const call = writeOperation({ target: sessionInBody, retry: 'once' }, asy
 		});
 	}
 	const [, service, command] = match;
-	const { errorsAsData = false } = this.getNodeParameter('options', itemIndex, {}) as { errorsAsData?: boolean };
-	// Which codes count as "an answer" is only known after the call; retries and credential errors stay errors.
-	const answer = await client.call(service, command, parseBody(this, itemIndex), {
-		itemIndex,
-		acceptErrorCodes: errorsAsData ? 'answers' : [],
-	});
+	const answer = await client.call(service, command, parseBody(this, itemIndex), asDataCall(this, errorsAsData, itemIndex));
 	const full = answer as IDataObject;
 	return isError(answer) ? { ...full, ...errorAsData(answer) } : full;
 });

@@ -2,11 +2,21 @@
  * The settings of a customer service account (add_im_agent / update_im_agent), as one collection:
  * Create sends the ones added, Update sends only the ones added, so anything left out stays as it is.
  * Desk's field table for add_im_agent was NOT FOUND; names and types come from its samples.
+ * Parameter names are camelCase; tencentFields gives Desk's names in the body.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
+import { tencentFields } from '../../helpers/parameters';
 import { idList } from '../../../shared/listValues';
+
+/** Desk's names that are not the parameter's with a capital first letter. */
+const IRREGULAR_FIELDS = {
+	avatarUrl: 'IMAgentAvatarUrl',
+	displayedSkillGroupIds: 'DisplayGroupsChoices',
+	nickName: 'IMAgentNick',
+	skillGroupId: 'AgentGroupId',
+};
 
 const prompt = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -17,11 +27,11 @@ const prompt = (displayName: string, name: string, description: string): INodePr
 	description,
 });
 
-/** The settings offered, by Desk's field names (Create's Additional Fields, Update's Update Fields). */
+/** The settings offered (Create's Additional Fields, Update's Update Fields). */
 export const accountSettingOptions: INodeProperties[] = [
 	{
 		displayName: 'Assignment Strategy',
-		name: 'AssignmentStrategy',
+		name: 'assignmentStrategy',
 		type: 'options',
 		options: [
 			{ name: 'Automatic', value: 0 },
@@ -30,60 +40,60 @@ export const accountSettingOptions: INodeProperties[] = [
 		default: 0,
 		description: 'How a customer who asks for a human is routed',
 	},
-	{ displayName: 'Avatar URL', name: 'IMAgentAvatarUrl', type: 'string', default: '' },
-	prompt('Choose Skill Group Prompt', 'ChooseSkillGroupPrompt', 'Asks the customer to pick a skill group (with Customer Chooses a Skill Group)'),
+	{ displayName: 'Avatar URL', name: 'avatarUrl', type: 'string', default: '' },
+	prompt('Choose Skill Group Prompt', 'chooseSkillGroupPrompt', 'Asks the customer to pick a skill group (with Customer Chooses a Skill Group)'),
 	{
 		displayName: 'Disable Chatbot',
-		name: 'ChatbotDisabled',
+		name: 'chatbotDisabled',
 		type: 'boolean',
 		default: false,
 		description: 'Whether customers skip the chatbot and go straight to a human',
 	},
 	{
 		displayName: 'Displayed Skill Group IDs',
-		name: 'DisplayGroupsChoices',
+		name: 'displayedSkillGroupIds',
 		type: 'string',
 		default: '',
 		placeholder: '1,2,3',
 		description: 'Skill groups the customer may choose from, comma-separated',
 		hint: 'Added and left empty, this sends [] (Desk clears the list); not added, the list stays as it is',
 	},
-	prompt('End Prompt', 'EndPrompt', 'Sent when the session ends'),
-	{ displayName: 'Nickname', name: 'IMAgentNick', type: 'string', default: '', description: 'The name customers see' },
-	prompt('Not Work Time Prompt', 'NotWorkTimePrompt', 'Sent outside the work time'),
-	prompt('Queueing Prompt', 'QueueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'),
+	prompt('End Prompt', 'endPrompt', 'Sent when the session ends'),
+	{ displayName: 'Nickname', name: 'nickName', type: 'string', default: '', description: 'The name customers see' },
+	prompt('Not Work Time Prompt', 'notWorkTimePrompt', 'Sent outside the work time'),
+	prompt('Queueing Prompt', 'queueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'),
 	{
 		displayName: 'Skill Group ID',
-		name: 'AgentGroupId',
+		name: 'skillGroupId',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 1,
 		description: 'The skill group that receives this account’s customers (MemberGroupID in Skill Group → Get Many)',
 	},
-	prompt('Timeout End Prompt', 'TimeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'),
-	prompt('Transfer to Human Fail Prompt', 'TransferToHumanFailPrompt', 'Sent when no agent can take the customer'),
-	prompt('Transfer to Human Prompt', 'TransferToHumanPrompt', 'Sent while the customer is being transferred'),
-	prompt('Transfer to Human Success Prompt', 'TransferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'),
+	prompt('Timeout End Prompt', 'timeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'),
+	prompt('Transfer to Human Fail Prompt', 'transferToHumanFailPrompt', 'Sent when no agent can take the customer'),
+	prompt('Transfer to Human Prompt', 'transferToHumanPrompt', 'Sent while the customer is being transferred'),
+	prompt('Transfer to Human Success Prompt', 'transferToHumanSuccessPrompt', 'Sent when an agent takes over; may use ${StaffNickName}'),
 	{
 		displayName: 'User Timeout (Seconds)',
-		name: 'UserTimeout',
+		name: 'userTimeout',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 600,
 		description: 'How long a customer may stay silent before the session ends',
 	},
-	prompt('Welcome Message', 'WelcomeMessage', 'Sent when a customer starts a conversation'),
+	prompt('Welcome Message', 'welcomeMessage', 'Sent when a customer starts a conversation'),
 	workTimeConfigField,
 ];
 
 export function readAccountSettings(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
 	const fields = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
-	const body: IDataObject = {};
+	const values: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (key === 'ChatbotDisabled') body[key] = value ? 1 : 0;
-		else if (key === 'WorkTimeConfig') body[key] = readWorkTimeConfig(context, value, itemIndex);
-		else if (key === 'DisplayGroupsChoices') body[key] = idList(context, value, 'Displayed Skill Group IDs', itemIndex);
-		else body[key] = value;
+		if (key === 'chatbotDisabled') values[key] = value ? 1 : 0;
+		else if (key === 'workTimeConfig') values[key] = readWorkTimeConfig(context, value, itemIndex);
+		else if (key === 'displayedSkillGroupIds') values[key] = idList(context, value, 'Displayed Skill Group IDs', itemIndex);
+		else values[key] = value;
 	}
-	return body;
+	return tencentFields(values, IRREGULAR_FIELDS);
 }

@@ -3,14 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationHandler } from '../types';
 import { createAccount, createAccountDescription } from './create';
 import { deleteAccount, deleteAccountDescription } from './delete';
-import { listAccounts, listAccountsDescription } from './list';
+import { listAccounts, listAccountsDescription } from './getAll';
 import { updateAccount, updateAccountDescription } from './update';
 
 export const customerServiceAccountOperations: Record<string, OperationHandler> = {
 	create: createAccount,
 	update: updateAccount,
 	delete: deleteAccount,
-	list: listAccounts,
+	getAll: listAccounts,
 };
 
 export const customerServiceAccountDescription: INodeProperties[] = [
@@ -36,7 +36,7 @@ export const customerServiceAccountDescription: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many customer service accounts',
 				description:
 					'Get the customer service accounts (the Chat UserIDs customers talk to, CustomerServiceId in events), optionally with their settings and prompts',
@@ -49,7 +49,7 @@ export const customerServiceAccountDescription: INodeProperties[] = [
 					'Change some settings of a customer service account (nickname, welcome message, prompts, skill group, work time); settings not given stay as they are',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	...createAccountDescription,
 	...updateAccountDescription,

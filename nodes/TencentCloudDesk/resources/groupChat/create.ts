@@ -9,7 +9,7 @@ import { customerServiceAccountLocator } from '../../descriptions/customerServic
 import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { createdResult } from '../../helpers/answer';
-import { requiredLocator, requiredString } from '../../helpers/parameters';
+import { requiredLocator, requiredString, tencentFields } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
 
@@ -77,17 +77,17 @@ export const createGroupChatDescription: INodeProperties[] = [
 	additionalFieldsCollection(show, [
 		{
 			displayName: 'Apply Join Option',
-			name: 'ApplyJoinOption',
+			name: 'applyJoinOption',
 			type: 'string',
 			default: '',
 			description: 'How users may join (ApplyJoinOption)',
 			hint: 'Sent to Desk as typed',
 		},
-		{ displayName: 'Face URL', name: 'FaceUrl', type: 'string', default: '', description: 'The group’s avatar' },
-		{ displayName: 'Introduction', name: 'Introduction', type: 'string', default: '' },
-		{ displayName: 'Max Member Count', name: 'MaxMemberCount', type: 'number', typeOptions: { minValue: 1 }, default: 100 },
-		{ displayName: 'Notification', name: 'Notification', type: 'string', default: '' },
-		{ displayName: 'Owner Account', name: 'Owner_Account', type: 'string', default: '', description: 'UserID of the group owner' },
+		{ displayName: 'Face URL', name: 'faceUrl', type: 'string', default: '', description: 'The group’s avatar' },
+		{ displayName: 'Introduction', name: 'introduction', type: 'string', default: '' },
+		{ displayName: 'Max Member Count', name: 'maxMemberCount', type: 'number', typeOptions: { minValue: 1 }, default: 100 },
+		{ displayName: 'Notification', name: 'notification', type: 'string', default: '' },
+		{ displayName: 'Owner Account', name: 'ownerAccount', type: 'string', default: '', description: 'UserID of the group owner' },
 	]),
 	optionsCollection('groupChat', 'create'),
 ];
@@ -112,7 +112,10 @@ export const createGroupChat = writeOperation({ target: byParameter('groupId'), 
 		GroupId: requiredString(this, 'groupId', 'Group ID', itemIndex),
 		Name: requiredString(this, 'name', 'Name', itemIndex),
 		// A field added but left empty is not sent: Desk would refuse an empty Owner_Account.
-		...Object.fromEntries(Object.entries(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).filter(([, value]) => value !== '')),
+		...tencentFields(
+			Object.fromEntries(Object.entries(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject).filter(([, value]) => value !== '')),
+			{ ownerAccount: 'Owner_Account' },
+		),
 		MemberList: [{ Member_Account: account }, ...others.map(({ userId, admin }) => (admin ? { Member_Account: userId, Role: 'Admin' } : { Member_Account: userId }))],
 	};
 	const answer = await client.desk('create_group', body, { itemIndex });

@@ -2,13 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
 import { createGroup, createGroupDescription } from './createGroup';
-import { getManyQuickReplies, getManyQuickRepliesDescription } from './getMany';
+import { getManyQuickReplies, getManyQuickRepliesDescription } from './getAll';
 import { updateQuickReply, updateQuickReplyDescription } from './update';
 
 export const quickReplyOperations: Record<string, OperationHandler> = {
 	createGroup,
 	update: updateQuickReply,
-	getMany: getManyQuickReplies,
+	getAll: getManyQuickReplies,
 };
 
 export const quickReplyDescription: INodeProperties[] = [
@@ -27,7 +27,7 @@ export const quickReplyDescription: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'getMany',
+				value: 'getAll',
 				action: 'Get many quick replies',
 				description:
 					'Get the quick replies (canned answers) an agent can use, one item per reply with its category, title and content',
@@ -39,7 +39,7 @@ export const quickReplyDescription: INodeProperties[] = [
 				description: 'Replace a quick reply’s title and content, and set its category',
 			},
 		],
-		default: 'getMany',
+		default: 'getAll',
 	},
 	...createGroupDescription,
 	...updateQuickReplyDescription,

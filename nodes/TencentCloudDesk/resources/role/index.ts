@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
-import { getRoles, getRolesDescription } from './getMany';
+import { getRoles, getRolesDescription } from './getAll';
 
 export const roleOperations: Record<string, OperationHandler> = {
 	getAll: getRoles,

@@ -2,27 +2,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { errorAsData, isError } from '../../helpers/answer';
+import { isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
+import { errorAsData } from '../../transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['end'] };
 
+const alreadyEndedAsData: AsDataOption = {
+	displayName: 'Return Already Ended as Data',
+	name: 'returnAlreadyEndedAsData',
+	codes: [SESSION_NOT_FOUND],
+	description:
+		'Whether a session that does not exist or has already ended (141005) gives an item with ended = false instead of an error',
+};
+
 export const endDescription: INodeProperties[] = [
 	sessionIdField(show),
-	optionsCollection('session', 'end', [
-		{
-			displayName: 'Return Already Ended as Data',
-			name: 'notFoundAsData',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a session that does not exist or has already ended (141005) gives an item with ended = false instead of an error',
-		},
-	]),
+	optionsCollection('session', 'end', [asDataProperty(alreadyEndedAsData)]),
 ];
 
 /**
@@ -31,12 +32,7 @@ export const endDescription: INodeProperties[] = [
  */
 export const end = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function end(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
-	const { notFoundAsData = false } = this.getNodeParameter('options', itemIndex, {}) as { notFoundAsData?: boolean };
-	const answer = await client.desk(
-		'end_session',
-		{ SessionId: sessionId },
-		{ itemIndex, acceptErrorCodes: notFoundAsData ? [SESSION_NOT_FOUND] : [] },
-	);
+	const answer = await client.desk('end_session', { SessionId: sessionId }, asDataCall(this, alreadyEndedAsData, itemIndex));
 	if (isError(answer)) return { SessionId: sessionId, ended: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, ended: true };
 });

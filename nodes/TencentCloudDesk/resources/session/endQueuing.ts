@@ -2,27 +2,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { SESSION_NOT_FOUND, SESSION_NOT_QUEUING } from '../../../shared/errorCodes';
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { errorAsData, isError } from '../../helpers/answer';
+import { isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
+import { errorAsData } from '../../transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['endQueuing'] };
 
+const notQueuingAsData: AsDataOption = {
+	displayName: 'Return Not Queuing as Data',
+	name: 'returnNotQueuingAsData',
+	codes: [SESSION_NOT_QUEUING, SESSION_NOT_FOUND],
+	description:
+		'Whether a session that is not queuing (141027), has ended or does not exist (141005) gives an item with queuingEnded = false instead of an error. Handy when sweeping a list of sessions.',
+};
+
 export const endQueuingDescription: INodeProperties[] = [
 	sessionIdField(show),
-	optionsCollection('session', 'endQueuing', [
-		{
-			displayName: 'Return Not Queuing as Data',
-			name: 'notQueuingAsData',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a session that is not queuing (141027), has ended or does not exist (141005) gives an item with queuingEnded = false instead of an error. Handy when sweeping a list of sessions.',
-		},
-	]),
+	optionsCollection('session', 'endQueuing', [asDataProperty(notQueuingAsData)]),
 ];
 
 /**
@@ -31,15 +32,8 @@ export const endQueuingDescription: INodeProperties[] = [
  */
 export const endQueuing = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function endQueuing(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
-	const { notQueuingAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
-		notQueuingAsData?: boolean;
-	};
 	// Tencent spells this one field `SessionID`, unlike every other Desk API.
-	const answer = await client.desk(
-		'end_queuing',
-		{ SessionID: sessionId },
-		{ itemIndex, acceptErrorCodes: notQueuingAsData ? [SESSION_NOT_QUEUING, SESSION_NOT_FOUND] : [] },
-	);
+	const answer = await client.desk('end_queuing', { SessionID: sessionId }, asDataCall(this, notQueuingAsData, itemIndex));
 	if (isError(answer)) return { SessionId: sessionId, queuingEnded: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, queuingEnded: true };
 });

@@ -2,12 +2,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
 import { normalizeSessionState } from '../../../shared/sessionStates';
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredString } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['getState'] };
+
+const notFoundAsData: AsDataOption = {
+	displayName: 'Return Not-Found as Data',
+	name: 'returnNotFoundAsData',
+	codes: [SESSION_NOT_FOUND],
+	description:
+		'Whether a session that does not exist or has ended (error 141005) gives an item with CurrentState “NotInSession” instead of an error',
+};
 
 export const getStateDescription: INodeProperties[] = [
 	{
@@ -46,16 +55,7 @@ export const getStateDescription: INodeProperties[] = [
 		description: 'The UserID of the customer service account the user talks to (CustomerServiceId in trigger events)',
 		displayOptions: { show: { ...show, lookupBy: ['user'] } },
 	},
-	optionsCollection('session', 'getState', [
-		{
-			displayName: 'Return Not-Found as Data',
-			name: 'returnNotFoundAsData',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether a session that does not exist or has ended (error 141005) gives an item with CurrentState “NotInSession” instead of an error',
-		},
-	]),
+	optionsCollection('session', 'getState', [asDataProperty(notFoundAsData)]),
 ];
 
 export async function getState(
@@ -71,14 +71,7 @@ export async function getState(
 					CustomerServiceId: requiredString(this, 'customerServiceId', 'Customer Service Account', itemIndex),
 				}
 			: { SessionId: requiredString(this, 'sessionId', 'Session ID', itemIndex) };
-	const { returnNotFoundAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
-		returnNotFoundAsData?: boolean;
-	};
-
-	const answer = await client.desk('get_session_state', query, {
-		itemIndex,
-		acceptErrorCodes: returnNotFoundAsData ? [SESSION_NOT_FOUND] : [],
-	});
+	const answer = await client.desk('get_session_state', query, asDataCall(this, notFoundAsData, itemIndex));
 
 	if (answer.ErrorCode === SESSION_NOT_FOUND) {
 		return { ...query, SessionId: query.SessionId ?? '', CurrentState: 'NotInSession', AgentId: '', found: false };

@@ -3,14 +3,24 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NO_AGENT_ONLINE, NO_FREE_AGENT_IN_GROUP } from '../../../shared/errorCodes';
 import { agentLocator, skillGroupLocator } from '../../descriptions/locators';
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { errorAsData, isError } from '../../helpers/answer';
+import { isError } from '../../helpers/answer';
 import { requiredLocator, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
+import { errorAsData } from '../../transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['transfer'] };
+
+const noFreeAgentAsData: AsDataOption = {
+	displayName: 'Return No Free Agent as Data',
+	name: 'returnNoFreeAgentAsData',
+	codes: [NO_AGENT_ONLINE, NO_FREE_AGENT_IN_GROUP],
+	description:
+		'Whether “no agent is online” (141001) and “no free agent in the skill group” (141025) give an item with transferred = false instead of an error, so the workflow can try another group',
+};
 
 export const transferDescription: INodeProperties[] = [
 	sessionIdField(show),
@@ -38,16 +48,7 @@ export const transferDescription: INodeProperties[] = [
 	},
 	skillGroupLocator('skillGroup', { ...show, transferTo: ['skillGroup', 'agentInSkillGroup'] }, { required: true }),
 	agentLocator('agent', { ...show, transferTo: ['agent', 'agentInSkillGroup'] }, { required: true }),
-	optionsCollection('session', 'transfer', [
-		{
-			displayName: 'Return No Free Agent as Data',
-			name: 'noFreeAgentAsData',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether “no agent is online” (141001) and “no free agent in the skill group” (141025) give an item with transferred = false instead of an error, so the workflow can try another group',
-		},
-	]),
+	optionsCollection('session', 'transfer', [asDataProperty(noFreeAgentAsData)]),
 ];
 
 /**
@@ -57,9 +58,6 @@ export const transferDescription: INodeProperties[] = [
 export const transfer = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function transfer(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
 	const transferTo = this.getNodeParameter('transferTo', itemIndex) as string;
-	const { noFreeAgentAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
-		noFreeAgentAsData?: boolean;
-	};
 
 	const body: IDataObject = { SessionId: sessionId };
 	if (transferTo === 'skillGroup' || transferTo === 'agentInSkillGroup') {
@@ -69,10 +67,7 @@ export const transfer = writeOperation({ target: byParameter('sessionId'), retry
 		body.MemberId = requiredLocator(this, 'agent', 'Agent', itemIndex);
 	}
 
-	const answer = await client.desk('transfer_session', body, {
-		itemIndex,
-		acceptErrorCodes: noFreeAgentAsData ? [NO_AGENT_ONLINE, NO_FREE_AGENT_IN_GROUP] : [],
-	});
+	const answer = await client.desk('transfer_session', body, asDataCall(this, noFreeAgentAsData, itemIndex));
 	const target = { SessionId: sessionId, GroupId: body.GroupId ?? null, MemberId: body.MemberId ?? null };
 	if (isError(answer)) return { ...target, transferred: false, ...errorAsData(answer) };
 	return { ...target, transferred: true };

@@ -2,16 +2,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NO_AGENT_ONLINE } from '../../../shared/errorCodes';
+import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
 import { skillGroupLocator } from '../../descriptions/locators';
 import { optionsCollection } from '../../descriptions/requestOptions';
-import { errorAsData, isError } from '../../helpers/answer';
+import { isError } from '../../helpers/answer';
 import { locatorValue, requiredString, skillGroupId } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
+import { errorAsData } from '../../transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 import { splitList } from '../../../shared/listValues';
 
 const show = { resource: ['session'], operation: ['transferToHuman'] };
+
+const noAgentOnlineAsData: AsDataOption = {
+	displayName: 'Return No Agent Online as Data',
+	name: 'returnNoAgentOnlineAsData',
+	codes: [NO_AGENT_ONLINE],
+	description: 'Whether “no agent is online” (141001) gives an item with transferred = false instead of an error',
+};
 
 export const transferToHumanDescription: INodeProperties[] = [
 	sessionIdField(show),
@@ -35,13 +44,7 @@ export const transferToHumanDescription: INodeProperties[] = [
 			default: false,
 			description: 'Whether Desk tells the customer when no agent is online (SendTipIfNoAgentOnline)',
 		},
-		{
-			displayName: 'Return No Agent Online as Data',
-			name: 'noAgentAsData',
-			type: 'boolean',
-			default: false,
-			description: 'Whether “no agent is online” (141001) gives an item with transferred = false instead of an error',
-		},
+		asDataProperty(noAgentOnlineAsData),
 	]),
 ];
 
@@ -50,17 +53,14 @@ export const transferToHumanDescription: INodeProperties[] = [
  */
 export const transferToHuman = writeOperation({ target: byParameter('sessionId'), retry: 'once' }, async function transferToHuman(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {
 	const sessionId = requiredString(this, 'sessionId', 'Session ID', itemIndex);
-	const { sendTipIfNoAgentOnline = false, noAgentAsData = false } = this.getNodeParameter('options', itemIndex, {}) as {
-		sendTipIfNoAgentOnline?: boolean;
-		noAgentAsData?: boolean;
-	};
+	const { sendTipIfNoAgentOnline = false } = this.getNodeParameter('options', itemIndex, {}) as { sendTipIfNoAgentOnline?: boolean };
 	const body: IDataObject = { SessionId: sessionId };
 	if (locatorValue(this, 'skillGroup', itemIndex)) body.AgentGroupId = skillGroupId(this, 'skillGroup', itemIndex);
 	const preferred = splitList(this.getNodeParameter('preferredAgents', itemIndex, ''));
 	if (preferred.length > 0) body.AgentIdList = preferred;
 	if (sendTipIfNoAgentOnline) body.SendTipIfNoAgentOnline = 1;
 
-	const answer = await client.desk('transfer_to_human', body, { itemIndex, acceptErrorCodes: noAgentAsData ? [NO_AGENT_ONLINE] : [] });
+	const answer = await client.desk('transfer_to_human', body, asDataCall(this, noAgentOnlineAsData, itemIndex));
 	if (isError(answer)) return { SessionId: sessionId, transferred: false, queued: false, ...errorAsData(answer) };
 	return { SessionId: sessionId, transferred: true, AgentId: answer.AgentId ?? '', queued: Number(answer.IsInQueue ?? 0) === 1 };
 });

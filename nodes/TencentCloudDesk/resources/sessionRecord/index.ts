@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationHandler } from '../types';
-import { listSessionRecords, listSessionRecordsDescription } from './list';
+import { listSessionRecords, listSessionRecordsDescription } from './getAll';
 
 export const sessionRecordOperations: Record<string, OperationHandler> = {
-	list: listSessionRecords,
+	getAll: listSessionRecords,
 };
 
 export const sessionRecordDescription: INodeProperties[] = [
@@ -17,13 +17,13 @@ export const sessionRecordDescription: INodeProperties[] = [
 		options: [
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many records of ended sessions',
 				description:
 					'Get the records of ended sessions in a time range (agent, skill group, channel, duration, how it ended, rating), one item per session',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	...listSessionRecordsDescription,
 ];

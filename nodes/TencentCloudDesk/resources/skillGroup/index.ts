@@ -4,15 +4,14 @@ import type { OperationHandler } from '../types';
 import { createSkillGroup, createSkillGroupDescription } from './create';
 import { deleteSkillGroup, deleteSkillGroupDescription } from './delete';
 import { getMembers, getMembersDescription } from './getMembers';
-import { listSkillGroups, listSkillGroupsDescription } from './list';
+import { listSkillGroups, listSkillGroupsDescription } from './getAll';
 import { updateSkillGroup, updateSkillGroupDescription } from './update';
 
 export const skillGroupOperations: Record<string, OperationHandler> = {
 	create: createSkillGroup,
 	delete: deleteSkillGroup,
 	getMembers,
-	// "Get Many" keeps the value `list` so workflows saved before the rename still run.
-	list: listSkillGroups,
+	getAll: listSkillGroups,
 	update: updateSkillGroup,
 };
 
@@ -39,7 +38,7 @@ export const skillGroupDescription: INodeProperties[] = [
 			},
 			{
 				name: 'Get Many',
-				value: 'list',
+				value: 'getAll',
 				action: 'Get many skill groups',
 				description: 'List the skill groups (ID, name, reception limit, member count), one item per group',
 			},
@@ -58,7 +57,7 @@ export const skillGroupDescription: INodeProperties[] = [
 					'Rename a skill group, change its reception limit, or replace its agents; only the fields given change',
 			},
 		],
-		default: 'list',
+		default: 'getAll',
 	},
 	...createSkillGroupDescription,
 	...listSkillGroupsDescription,

@@ -10,7 +10,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import type { DeskClient } from '../../transport/deskClient';
 import { splitList } from '../../../shared/listValues';
 
-const show = { resource: ['customerServiceAccount'], operation: ['list'] };
+const show = { resource: ['customerServiceAccount'], operation: ['getAll'] };
 
 /** Every account (Desk answers them all at once); also used by the account picker. */
 export async function fetchAccounts(client: DeskClient, itemIndex?: number): Promise<IDataObject[]> {
@@ -19,7 +19,7 @@ export async function fetchAccounts(client: DeskClient, itemIndex?: number): Pro
 }
 
 export const listAccountsDescription: INodeProperties[] = [
-	...pagingFields('customerServiceAccount', 'list'),
+	...pagingFields('customerServiceAccount', 'getAll'),
 	{
 		displayName: 'Include Settings',
 		name: 'includeSettings',
@@ -39,7 +39,7 @@ export const listAccountsDescription: INodeProperties[] = [
 		description: 'Only these accounts, comma-separated; empty means all',
 		displayOptions: { show: { ...show, includeSettings: [true] } },
 	},
-	optionsCollection('customerServiceAccount', 'list'),
+	optionsCollection('customerServiceAccount', 'getAll'),
 ];
 
 export async function listAccounts(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {

@@ -3,15 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { OperationHandler } from '../types';
 import { get, getDescription } from './get';
 
-export const chatbotSettingsOperations: Record<string, OperationHandler> = { get };
+export const chatbotSettingOperations: Record<string, OperationHandler> = { get };
 
-export const chatbotSettingsDescription: INodeProperties[] = [
+export const chatbotSettingDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ['chatbotSettings'] } },
+		displayOptions: { show: { resource: ['chatbotSetting'] } },
 		options: [
 			{
 				name: 'Get',

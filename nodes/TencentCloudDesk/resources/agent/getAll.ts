@@ -21,10 +21,10 @@ export async function fetchMemberPage(
 	return { items: (answer.MemberList as IDataObject[] | undefined) ?? [], total: answer.Total as number };
 }
 
-const show = { resource: ['agent'], operation: ['list'] };
+const show = { resource: ['agent'], operation: ['getAll'] };
 
 export const listAgentsDescription: INodeProperties[] = [
-	...pagingFields('agent', 'list'),
+	...pagingFields('agent', 'getAll'),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -50,7 +50,7 @@ export const listAgentsDescription: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection('agent', 'list'),
+	optionsCollection('agent', 'getAll'),
 ];
 
 export async function listAgents(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {

@@ -7,7 +7,7 @@ import { optionsCollection } from '../../descriptions/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
 import type { DeskClient } from '../../transport/deskClient';
 
-const show = { resource: ['quickReply'], operation: ['getMany'] };
+const show = { resource: ['quickReply'], operation: ['getAll'] };
 
 /** The categories an agent can use, each with its QuickReplyList; also read by the category picker. */
 export async function fetchAvailableGroups(client: DeskClient, memberId: string, itemIndex?: number): Promise<IDataObject[]> {
@@ -20,8 +20,8 @@ export const getManyQuickRepliesDescription: INodeProperties[] = [
 		required: true,
 		description: 'The agent whose quick replies to get: the categories they may use, and their personal ones',
 	}),
-	...pagingFields('quickReply', 'getMany'),
-	optionsCollection('quickReply', 'getMany'),
+	...pagingFields('quickReply', 'getAll'),
+	optionsCollection('quickReply', 'getAll'),
 ];
 
 export async function getManyQuickReplies(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {

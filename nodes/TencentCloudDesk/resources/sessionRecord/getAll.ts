@@ -1,4 +1,4 @@
-/** Session Record → List (`describe_im_cdr_list`): ended sessions in a time range, for reporting. */
+/** Session Record → Get Many (`describe_im_cdr_list`): ended sessions in a time range, for reporting. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -8,7 +8,7 @@ import { unixSeconds } from '../../helpers/parameters';
 import { fetchSessionRecords } from '../../helpers/sessionRecords';
 import type { DeskClient } from '../../transport/deskClient';
 
-const show = { resource: ['sessionRecord'], operation: ['list'] };
+const show = { resource: ['sessionRecord'], operation: ['getAll'] };
 
 export const listSessionRecordsDescription: INodeProperties[] = [
 	{
@@ -31,8 +31,8 @@ export const listSessionRecordsDescription: INodeProperties[] = [
 		hint: 'E.g. {{ $now }}',
 		displayOptions: { show },
 	},
-	...pagingFields('sessionRecord', 'list'),
-	optionsCollection('sessionRecord', 'list', [
+	...pagingFields('sessionRecord', 'getAll'),
+	optionsCollection('sessionRecord', 'getAll', [
 		{
 			displayName: 'User ID',
 			name: 'clientUserId',

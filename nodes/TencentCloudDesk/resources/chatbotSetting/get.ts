@@ -7,7 +7,7 @@ import { payloadOf } from '../../helpers/answer';
 import type { DeskClient } from '../../transport/deskClient';
 import { LANGUAGE_TAG_HINT } from '../questionBank/bank';
 
-const show = { resource: ['chatbotSettings'], operation: ['get'] };
+const show = { resource: ['chatbotSetting'], operation: ['get'] };
 
 export const getDescription: INodeProperties[] = [
 	{
@@ -19,7 +19,7 @@ export const getDescription: INodeProperties[] = [
 		hint: `${LANGUAGE_TAG_HINT}. ${CHATBOT_READ_HINT}`,
 		displayOptions: { show },
 	},
-	optionsCollection('chatbotSettings', 'get'),
+	optionsCollection('chatbotSetting', 'get'),
 ];
 
 export async function get(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject> {

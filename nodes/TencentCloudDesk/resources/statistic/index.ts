@@ -6,14 +6,14 @@ import { getAgentStatistics, getAgentStatisticsDescription } from './getAgentSta
 import { getReceptionRealtimeStatistics, getReceptionRealtimeStatisticsDescription } from './getReceptionRealtimeStatistics';
 import { getSessionStatistics, getSessionStatisticsDescription } from './getSessionStatistics';
 
-export const statisticsOperations: Record<string, OperationHandler> = {
+export const statisticOperations: Record<string, OperationHandler> = {
 	getAgentRealtimeStatistics,
 	getAgentStatistics,
 	getReceptionRealtimeStatistics,
 	getSessionStatistics,
 };
 
-export const statisticsDescription: INodeProperties[] = [
+export const statisticDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',

@@ -8,8 +8,8 @@ import type { DeskClient } from '../../transport/deskClient';
 import { fetchSettingsPage, SETTINGS_PAGE_SIZE } from './fetchSettingsPage';
 
 export const getManySettingsDescription: INodeProperties[] = [
-	...pagingFields('conversationSetting', 'getMany'),
-	optionsCollection('conversationSetting', 'getMany'),
+	...pagingFields('conversationSetting', 'getAll'),
+	optionsCollection('conversationSetting', 'getAll'),
 ];
 
 export async function getManySettings(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {

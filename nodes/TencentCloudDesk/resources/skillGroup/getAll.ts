@@ -25,8 +25,8 @@ export async function fetchSkillGroupPage(
 }
 
 export const listSkillGroupsDescription: INodeProperties[] = [
-	...pagingFields('skillGroup', 'list'),
-	optionsCollection('skillGroup', 'list'),
+	...pagingFields('skillGroup', 'getAll'),
+	optionsCollection('skillGroup', 'getAll'),
 ];
 
 export async function listSkillGroups(
