@@ -11,13 +11,30 @@ import type { DeskSimulator } from '../simulator';
 import { measureDecisionSetting, prepareShop, TENCENT_TIMEOUT_MS, type DecisionConfig, type DecisionResults, type DecisionTarget } from './decisions';
 import { finishedExecutions, unfinishedExecutions, type BenchInstance, type EngineSetting } from './n8nSetup';
 import { deployInCluster, QUEUE_BOOT_LAYOUT } from './queueClusters';
-import { DECISION_EXAMPLE, vipExample } from './vipWorkflows';
+import { DECISION_EXAMPLE, vipExample, type DecisionSide } from './vipWorkflows';
 
 /** A decision setting's key: the engine in regular mode, `queue` (default engine) or `queue-<engine>` in queue mode. */
 export const decisionKey = (engine: EngineSetting['key'], queue: boolean): string => (!queue ? engine : engine === 'default' ? 'queue' : `queue-${engine}`);
 
 /** Log lines kept per n8n process of a queue cluster whose answers went missing. */
 const QUEUE_LOG_LINES = 30;
+/** Both sides' VIP workflows (or only `sides`) deployed in a regular-mode instance, pointed at the CRM stand-in. */
+export async function deployDecisionTargets(instance: BenchInstance, shop: ShopStandIn, key: string, sides?: DecisionSide[]): Promise<DecisionTarget[]> {
+	const targets: DecisionTarget[] = [];
+	for (const side of vipExample(shop.url).sides) {
+		if (sides && !sides.includes(side.side)) continue;
+		const deployed = await instance.deploy(side.workflow);
+		targets.push({
+			setting: key,
+			side: side.side,
+			groups: side,
+			url: deployed.url,
+			executions: () => finishedExecutions(instance.n8n, deployed.id),
+			unfinished: () => unfinishedExecutions(instance.n8n, deployed.id),
+		});
+	}
+	return targets;
+}
 
 export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulator, shop: ShopStandIn, command: string, log: (line: string) => void) {
 	// From the first decision measurement (in a whole run, the other sections come first).
@@ -48,18 +65,7 @@ export function decisionRecorder(config: DecisionConfig, simulator: DeskSimulato
 			begin();
 			const key = decisionKey(instance.setting.key, false);
 			describe(key, true);
-			const targets: DecisionTarget[] = [];
-			for (const side of vipExample(shop.url).sides) {
-				const deployed = await instance.deploy(side.workflow);
-				targets.push({
-					setting: key,
-					side: side.side,
-					groups: side,
-					url: deployed.url,
-					executions: () => finishedExecutions(instance.n8n, deployed.id),
-					unfinished: () => unfinishedExecutions(instance.n8n, deployed.id),
-				});
-			}
+			const targets = await deployDecisionTargets(instance, shop, key);
 			record(await measureDecisionSetting(simulator, targets, { config, search: true, log }));
 		},
 		/** A queue cluster of one engine setting, at the layout it booted with (before capacity adds processors). */

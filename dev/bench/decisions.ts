@@ -201,11 +201,14 @@ async function measureRate(
 	target: DecisionTarget,
 	rate: { ratePerSecond: number; count: number; kind: DecisionRateRun['kind'] },
 	timeoutMs: number,
+	loadWindow?: LoadWindow,
 ): Promise<DecisionRateRun> {
 	const before = await target.executions();
 	// A cap the schedule never reaches: every request ends within timeoutMs.
 	const cap = Math.ceil((rate.ratePerSecond * timeoutMs) / 1000) + 1;
+	loadWindow?.onLoadStart();
 	const run = await runLoad({ count: rate.count, concurrency: cap, ratePerSecond: rate.ratePerSecond, timeoutMs }, routingSender(simulator, target.url, target.groups));
+	loadWindow?.onLoadEnd();
 	const loadAverageAfter = loadavg()[0];
 	const by: Record<AnsweredBy, number> = { workflow: 0, fallback: 0, other: 0, failed: 0 };
 	for (const outcome of run.outcomes) by[outcome.answeredBy]++;
@@ -263,11 +266,19 @@ export function decisionSustained(runs: DecisionRateRun[], key: { setting: strin
 	return { ...key, ...(passed !== undefined && { ratePerSecond: passed }), ...(failed !== undefined && { failedAtPerSecond: failed }) };
 }
 
+/** Told when a measured rate's callbacks start and when the last is answered (before its executions are counted), e.g. to cut a CPU profile. */
+export interface LoadWindow {
+	onLoadStart(): void;
+	onLoadEnd(): void;
+}
+
 export interface DecisionSettingOptions {
 	config: DecisionConfig;
 	/** Search each side's sustained rate and measure ours at a multiple of it (regular mode). */
 	search: boolean;
 	log?: (line: string) => void;
+	/** Around each measured rate's load (not the warm-up): profile.ts's decisions mode. */
+	loadWindow?: LoadWindow;
 }
 
 /**
@@ -288,7 +299,7 @@ export async function measureDecisionSetting(
 	}
 	const runs: DecisionRateRun[] = [];
 	const measure = async (target: DecisionTarget, rate: { ratePerSecond: number; count: number; kind: DecisionRateRun['kind'] }) => {
-		const run = await measureRate(simulator, target, rate, config.decisionTimeoutMs);
+		const run = await measureRate(simulator, target, rate, config.decisionTimeoutMs, options.loadWindow);
 		log(
 			`  ${run.setting} ${run.side} ${run.kind} ${run.ratePerSecond}/s × ${run.count}: p50 ${run.p50Ms.toFixed(0)} ms, p99 ${run.p99Ms.toFixed(0)} ms, workflow ${run.answeredBy.workflow}, fallback ${run.answeredBy.fallback}, none ${run.answeredBy.failed + run.answeredBy.other}`,
 		);

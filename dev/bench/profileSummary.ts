@@ -23,6 +23,8 @@ interface CpuProfile {
 export interface ProfileSummary {
 	windowMs: number;
 	sampledMs: number;
+	/** Sampled time not idle: the main thread's CPU in the window. */
+	busyMs: number;
 	/** Share of non-idle CPU time per area, largest first. */
 	areas: { area: string; ms: number; share: number }[];
 	topFunctions: { fn: string; ms: number; share: number }[];
@@ -53,6 +55,19 @@ export function areaOf(url: string, functionName: string): string {
 	return 'other';
 }
 
+/**
+ * Which frames a name given to summarizeProfile/callersOf means: `fn` is any function called fn; `fn@part` only
+ * one whose script URL contains `part` (our answer node's `execute`, not the IF node's); `*@part` any function
+ * of a script whose URL contains `part` (the answer guard's closures have no names).
+ */
+export function frameMatcher(spec: string): (frame: { functionName: string; url: string }) => boolean {
+	const at = spec.indexOf('@');
+	if (at <= 0) return (frame) => frame.functionName === spec;
+	const name = spec.slice(0, at);
+	const part = spec.slice(at + 1);
+	return (frame) => (name === '*' || frame.functionName === name) && frame.url.includes(part);
+}
+
 export function summarizeProfile(
 	file: string,
 	window?: { startUs: number; endUs: number },
@@ -78,6 +93,7 @@ export function summarizeProfile(
 	const areas = new Map<string, number>();
 	const functions = new Map<string, number>();
 	const inclusive = new Map<string, number>(inclusiveNames.map((name) => [name, 0]));
+	const matchers = inclusiveNames.map((name) => [name, frameMatcher(name)] as const);
 	let busyUs = 0;
 	for (const [id, us] of selfUs) {
 		const node = byId.get(id) as ProfileNode;
@@ -92,10 +108,12 @@ export function summarizeProfile(
 		// Inclusive: each named function counted once per sample stack.
 		const seen = new Set<string>();
 		for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-			const name = (byId.get(at) as ProfileNode).callFrame.functionName;
-			if (inclusive.has(name) && !seen.has(name)) {
-				seen.add(name);
-				inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+			const frame = (byId.get(at) as ProfileNode).callFrame;
+			for (const [name, matches] of matchers) {
+				if (!seen.has(name) && matches(frame)) {
+					seen.add(name);
+					inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+				}
 			}
 		}
 	}
@@ -103,6 +121,7 @@ export function summarizeProfile(
 	return {
 		windowMs: window ? (window.endUs - window.startUs) / 1000 : (profile.endTime - profile.startTime) / 1000,
 		sampledMs: sampledUs / 1000,
+		busyMs: busyUs / 1000,
 		areas: [...areas]
 			.filter(([area]) => area !== '(idle)')
 			.sort((a, b) => b[1] - a[1])
@@ -117,8 +136,8 @@ export function summarizeProfile(
 }
 
 export function formatProfile(summary: ProfileSummary, perCallbackDivisor?: number): string {
-	const lines = [`window ${summary.windowMs.toFixed(0)} ms, sampled ${summary.sampledMs.toFixed(0)} ms`];
 	const per = (ms: number) => (perCallbackDivisor ? `  (${((ms * 1000) / perCallbackDivisor).toFixed(0)} µs per unit)` : '');
+	const lines = [`window ${summary.windowMs.toFixed(0)} ms, sampled ${summary.sampledMs.toFixed(0)} ms, busy ${summary.busyMs.toFixed(0)} ms${per(summary.busyMs)}`];
 	lines.push('CPU by area (share of busy time):');
 	for (const { area, ms, share } of summary.areas) {
 		lines.push(`  ${Number.isNaN(share) ? '      ' : `${(share * 100).toFixed(1).padStart(5)}%`} ${ms.toFixed(0).padStart(7)} ms  ${area}${per(ms)}`);
@@ -130,7 +149,7 @@ export function formatProfile(summary: ProfileSummary, perCallbackDivisor?: numb
 	return lines.join('\n');
 }
 
-/** Where `fn` is called from: inclusive time per distinct caller chain (up to `depth` frames above it). */
+/** Where `fn` (a frameMatcher spec) is called from: inclusive time per distinct caller chain (up to `depth` frames above it). */
 export function callersOf(file: string, fn: string, window?: { startUs: number; endUs: number }, depth = 3): { chain: string; ms: number }[] {
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -138,6 +157,7 @@ export function callersOf(file: string, fn: string, window?: { startUs: number; 
 	for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 	const frame = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} (${node.callFrame.url.replace(/^.*node_modules\//, '')}:${node.callFrame.lineNumber + 1})`;
 	const chains = new Map<string, number>();
+	const matches = frameMatcher(fn);
 	let time = profile.startTime;
 	for (let i = 0; i < profile.samples.length; i++) {
 		time += profile.timeDeltas[i];
@@ -146,7 +166,7 @@ export function callersOf(file: string, fn: string, window?: { startUs: number; 
 		// Outermost occurrence of fn on this sample's stack, then its callers.
 		let found: number | undefined;
 		for (let at: number | undefined = profile.samples[i]; at !== undefined; at = parent.get(at)) {
-			if ((byId.get(at) as ProfileNode).callFrame.functionName === fn) found = at;
+			if (matches((byId.get(at) as ProfileNode).callFrame)) found = at;
 		}
 		if (found === undefined) continue;
 		const names: string[] = [];

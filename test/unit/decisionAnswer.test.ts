@@ -108,6 +108,14 @@ describe('the node', () => {
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.credentials).toEqual([{ name: 'tencentCloudDeskApi', required: false }]);
 	});
+
+	it('declares no regex for a skill group typed by ID, which n8n would run at the start of every execution (the run checks it)', () => {
+		const skillGroup = description.properties.find((property) => property.name === 'skillGroup');
+		const byId = skillGroup?.modes?.find((mode) => mode.name === 'id');
+		expect(byId).toBeDefined();
+		expect(byId?.validation).toBeUndefined();
+		expect(byId?.hint).toMatch(/number/);
+	});
 });
 
 describe.each<[string, DecisionKind, Record<string, unknown>, IDataObject]>([

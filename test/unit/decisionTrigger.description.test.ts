@@ -82,6 +82,11 @@ describe('the node description', () => {
 		expect(property('fallbackContact').displayOptions?.show?.decision).toEqual(['beforeContact']);
 	});
 
+	it('checks a fallback skill group typed by ID in the editor: a wrong fallback would only show when it is needed', () => {
+		const byId = property('fallbackSkillGroup').modes?.find((mode) => mode.name === 'id');
+		expect(byId?.validation).toEqual([expect.objectContaining({ type: 'regex' })]);
+	});
+
 	it('offers the fallback choices the fallback builder knows', () => {
 		expect(optionValues('answerMode')).toEqual(['workflow', 'atOnce']);
 		expect(optionValues('fallbackRouting')).toEqual(['skillGroup', 'deskDefault']);

@@ -1,10 +1,30 @@
 /** Route to Agents: answers ChatBot.OnAssignHuman with a skill group and/or agents. */
+import type { INodeProperties } from 'n8n-workflow';
+
 import { routeAnswer } from '../../shared/decisionAnswers';
 import { skillGroupLocator } from '../../TencentCloudDesk/descriptions/locators';
 import type { AnswerKind } from './answerKind';
 import { showFor } from './answerKind';
 
 const value = 'routeToAgents';
+
+/**
+ * The skill group picker without the By ID mode's regex. n8n checks a resource locator's regex for every node of
+ * the workflow at the start of every execution, in a vm script with a timeout, which starts and joins a thread per
+ * check: tens of microseconds on a quiet machine, milliseconds of blocked event loop on a busy one
+ * (dev/bench/PROFILES.md, "Decisions: ours vs n8n's own nodes"), paid per answer step in the workflow, whichever
+ * runs. The run checks the ID anyway (routeAnswer): a step with a wrong one fails saying so, and Desk gets the
+ * trigger's fallback, as when n8n's check stopped the run. The trigger's Fallback Skill Group keeps the regex: a
+ * wrong fallback would only show when it is needed.
+ */
+function answerSkillGroupLocator(locator: INodeProperties): INodeProperties {
+	return {
+		...locator,
+		modes: locator.modes?.map((mode) =>
+			mode.name === 'id' ? { ...mode, validation: undefined, hint: 'A skill group ID is a number, e.g. 3' } : mode,
+		),
+	};
+}
 
 export const routeToAgents: AnswerKind = {
 	value,
@@ -13,9 +33,11 @@ export const routeToAgents: AnswerKind = {
 	description: 'Answer “Route Customer to Agents” with the skill group and/or agents who take the customer',
 	decision: 'assignHuman',
 	properties: [
-		skillGroupLocator('skillGroup', showFor(value).show, {
-			description: 'The skill group that takes the customer; Desk picks an available agent in it. Leave empty to name agents only.',
-		}),
+		answerSkillGroupLocator(
+			skillGroupLocator('skillGroup', showFor(value).show, {
+				description: 'The skill group that takes the customer; Desk picks an available agent in it. Leave empty to name agents only.',
+			}),
+		),
 		{
 			displayName: 'Agent Names or IDs',
 			name: 'agents',
