@@ -14,8 +14,8 @@
 import { loadavg } from 'os';
 import { performance } from 'perf_hooks';
 
-import { DEFAULT_REQUEST_SETTINGS } from '../../nodes/TencentCloudDesk/descriptions/requestOptions';
-import { RECORD_PAGE_SIZE } from '../../nodes/TencentCloudDesk/helpers/sessionRecords';
+import { DEFAULT_REQUEST_SETTINGS } from '../../nodes/shared/requestOptions';
+import { RECORD_PAGE_SIZE } from '../../nodes/shared/sessionRecords';
 import { CREDENTIAL_TYPE } from '../../nodes/shared/credentialType';
 import { chainConnections, type WorkflowNodeJson } from '../harness';
 import { httpRequest, sleep } from '../harness/http';

@@ -8,13 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readRequestSettings } from './descriptions/requestOptions';
+import { readRequestSettings } from '../shared/requestOptions';
 import { readableSubtitle } from './descriptions/subtitle';
-import { mapWithConcurrency } from './helpers/mapWithConcurrency';
+import { mapWithConcurrency } from '../shared/mapWithConcurrency';
 import { searchConversationSettings, searchCustomerServiceAccounts, searchQuickReplyGroups } from './methods/customerServiceListSearch';
 import { searchFaqCategories, searchSmallTalkCategories } from './methods/chatbotCategorySearch';
-import { searchAgents, searchSkillGroups } from './methods/listSearch';
-import { getAgents } from './methods/loadOptions';
+import { searchAgents, searchSkillGroups } from '../shared/pickers/listSearch';
+import { getAgents, getSkillGroups } from '../shared/pickers/loadOptions';
 import { agentDescription, agentOperations } from './resources/agent';
 import { conversationSettingDescription, conversationSettingOperations } from './resources/conversationSetting';
 import { chatbotFaqDescription, chatbotFaqOperations } from './resources/chatbotFaq';
@@ -34,8 +34,8 @@ import { skillGroupDescription, skillGroupOperations } from './resources/skillGr
 import { statisticDescription, statisticOperations } from './resources/statistic';
 import type { OperationHandler } from './resources/types';
 import { writeTargets } from './resources/writeOperation';
-import { createDeskClient } from './transport/deskClient';
-import { failureItem } from './transport/deskErrors';
+import { createDeskClient } from '../shared/transport/deskClient';
+import { failureItem } from '../shared/transport/deskErrors';
 
 const operations: Record<string, Record<string, OperationHandler>> = {
 	session: sessionOperations,
@@ -122,7 +122,7 @@ export class TencentCloudDesk implements INodeType {
 			searchFaqCategories,
 			searchSmallTalkCategories,
 		},
-		loadOptions: { getAgents },
+		loadOptions: { getAgents, getSkillGroups },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

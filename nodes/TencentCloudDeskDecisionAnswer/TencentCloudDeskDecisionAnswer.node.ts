@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { getAgents } from '../TencentCloudDesk/methods/loadOptions';
-import { searchSkillGroups } from '../TencentCloudDesk/methods/listSearch';
+import { getAgents } from '../shared/pickers/loadOptions';
+import { searchSkillGroups } from '../shared/pickers/listSearch';
 import { ANSWER_KINDS, answerKind } from './answers';
 import { sendAnswer } from './sendAnswer';
 import { upstreamTriggerFor } from './upstreamTrigger';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchSkillGroups } from '../TencentCloudDesk/methods/listSearch';
+import { searchSkillGroups } from '../shared/pickers/listSearch';
 import { callbackFailure } from '../shared/callbackAck';
 import { callbackRawBody } from '../shared/callbackBody';
 import { pastedUrlWebhookMethods } from '../shared/callbackTriggerParts';

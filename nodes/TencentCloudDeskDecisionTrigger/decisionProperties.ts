@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { clockToleranceOption } from '../shared/callbackTriggerParts';
 import { collectionDefaults } from '../shared/collectionDefaults';
-import { skillGroupLocator } from '../TencentCloudDesk/descriptions/locators';
+import { skillGroupLocator } from '../shared/pickers/locators';
 import { DECISION_CALLBACKS, DEFAULT_DECISION, type DecisionKind } from '../shared/decisionCallbacks';
 import { DEFAULT_ANSWER_MODE } from '../shared/decisionDelivery';
 

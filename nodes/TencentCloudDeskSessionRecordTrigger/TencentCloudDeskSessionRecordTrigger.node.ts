@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../TencentCloudDesk/helpers/mapWithConcurrency';
-import { fetchSessionMessages, fetchSessionRecords } from '../TencentCloudDesk/helpers/sessionRecords';
-import { createDeskClient, type DeskClient } from '../TencentCloudDesk/transport/deskClient';
+import { mapWithConcurrency } from '../shared/mapWithConcurrency';
+import { fetchSessionMessages, fetchSessionRecords } from '../shared/sessionRecords';
+import { createDeskClient, type DeskClient } from '../shared/transport/deskClient';
 import { advance, initialState, rangeToRead, readState } from './catchUpCursor';
 import { byEndTime, recordItem } from './recordItem';
 import { readTriggerSettings, triggerProperties, type TriggerSettings } from './triggerSettings';

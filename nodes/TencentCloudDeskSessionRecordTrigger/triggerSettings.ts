@@ -2,8 +2,8 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_SETTINGS, requestOptionFields } from '../TencentCloudDesk/descriptions/requestOptions';
-import { dateMillis } from '../TencentCloudDesk/helpers/parameters';
+import { DEFAULT_REQUEST_SETTINGS, requestOptionFields } from '../shared/requestOptions';
+import { dateMillis } from '../shared/eventTime';
 
 /** A background poller should leave most of the app's ~200 calls/s to everything else. */
 const TRIGGER_REQUESTS_PER_SECOND = 20;

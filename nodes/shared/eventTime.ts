@@ -5,3 +5,10 @@ export function isoTime(eventTime: unknown): string | null {
 	const date = new Date(ms);
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** A date parameter's value (Luxon DateTime, ISO string or epoch milliseconds) as epoch milliseconds; NaN if not a date. */
+export function dateMillis(raw: unknown): number {
+	if (typeof raw === 'number') return raw;
+	if (raw && typeof raw === 'object' && 'toMillis' in raw) return (raw as { toMillis(): number }).toMillis();
+	return Date.parse(String(raw));
+}

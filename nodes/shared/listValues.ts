@@ -15,9 +15,9 @@ export function splitList(value: unknown): string[] {
 export function idList(context: IExecuteFunctions, value: unknown, label: string, itemIndex: number): number[] {
 	return splitList(value).map((entry) => {
 		if (!/^\d+$/.test(entry)) {
-			throw new NodeOperationError(context.getNode(), `${label} has “${entry}”, which is not an ID`, {
+			throw new NodeOperationError(context.getNode(), `${label}: “${entry}” is not an ID`, {
 				itemIndex,
-				description: `Enter numeric IDs separated by commas, e.g. 5, 7.`,
+				description: 'Pick them from the list, or enter numeric IDs separated by commas, e.g. 5, 7.',
 			});
 		}
 		return Number(entry);

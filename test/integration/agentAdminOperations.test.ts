@@ -5,7 +5,7 @@
  */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { searchAgents } from '../../nodes/TencentCloudDesk/methods/listSearch';
+import { searchAgents } from '../../nodes/shared/pickers/listSearch';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { ONLINE_AGENT_ROLE_ID } from '../../dev/simulator/seedData';
 import { byEmail, byId, useDeskOperations } from '../helpers/deskOperations';
@@ -56,7 +56,7 @@ describe('Agent → Create', () => {
 
 	it('refuses a role ID that is not a number before calling Desk', async () => {
 		const { error, context } = await runExpectingError(agent('create', { email: 'x@example.com', additionalFields: { roleIds: '5, admin' } }));
-		expect(error.message).toBe('Role IDs has “admin”, which is not an ID');
+		expect(error.message).toBe('Role IDs: “admin” is not an ID');
 		expect(context.requests).toHaveLength(0);
 	});
 });

@@ -4,10 +4,11 @@
  */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { searchAgents, searchSkillGroups } from '../../nodes/TencentCloudDesk/methods/listSearch';
+import { searchAgents, searchSkillGroups } from '../../nodes/shared/pickers/listSearch';
+import { getAgents, getSkillGroups } from '../../nodes/shared/pickers/loadOptions';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { FALLBACK_SKILL_GROUP_ID, SEED_AGENTS, SEED_SKILL_GROUPS } from '../../dev/simulator/seedData';
-import { byEmail, useDeskOperations } from '../helpers/deskOperations';
+import { byEmail, byId, useDeskOperations } from '../helpers/deskOperations';
 import { createExecuteContext } from '../helpers/executeContext';
 
 jest.setTimeout(60_000);
@@ -24,7 +25,8 @@ describe('Agent, Skill Group and Customer Service Account', () => {
 			resource: 'agent',
 			operation: 'getAll',
 			returnAll: true,
-			filters: { status: ['STATUS_FREE'], skillGroupId: FALLBACK_SKILL_GROUP_ID },
+			// The skill group filter is a picker: n8n hands a collection's locator over as its { mode, value } object.
+			filters: { status: ['STATUS_FREE'], skillGroupId: byId(FALLBACK_SKILL_GROUP_ID) },
 			options: {},
 		});
 		const expected = SEED_AGENTS.filter(
@@ -84,5 +86,12 @@ describe('Agent, Skill Group and Customer Service Account', () => {
 		expect(night.results.map((result) => result.value)).toEqual([String(FALLBACK_SKILL_GROUP_ID)]);
 		const agents = await searchAgents.call(loadOptions, 'alice');
 		expect(agents.results).toEqual([{ name: 'Alice · Free', value: 'alice@example.com' }]);
+		// The multi-selects that take several: every skill group and every agent, statuses named as in the picker.
+		expect((await getSkillGroups.call(loadOptions)).map((option) => option.value)).toEqual(SEED_SKILL_GROUPS.map((group) => String(group.skillGroupId)));
+		expect((await getAgents.call(loadOptions)).find((option) => option.value === 'alice@example.com')).toEqual({
+			name: 'Alice (alice@example.com)',
+			value: 'alice@example.com',
+			description: 'Free',
+		});
 	});
 });

@@ -4,7 +4,7 @@
  * concurrency, two executions at once and Custom API Calls all share one limiter; no -14 reaches Tencent's side.
  */
 import { callDeskApi, CHATBOT_SERVICE, DEFAULT_SDK_APP_ID, SEED_FAQS } from '../../dev/simulator';
-import { chatbotLimit } from '../../nodes/TencentCloudDesk/transport/chatbotRateLimit';
+import { chatbotLimit } from '../../nodes/shared/transport/chatbotRateLimit';
 import { byId, useDeskOperations } from '../helpers/deskOperations';
 
 jest.setTimeout(120_000);

@@ -61,7 +61,7 @@ describe('Customer Service Account', () => {
 		const { error } = await runExpectingError(account('create', { accountId: '@one_too_many', additionalFields: {} }));
 		expect(error.message).toBe('Tencent Cloud Desk error 141007: The number of customer service accounts exceeds the maximum');
 		const bad = await runExpectingError(account('update', { account: byId('@cs_1'), updateFields: { displayedSkillGroupIds: '1,x' } }));
-		expect(bad.error.message).toBe('Displayed Skill Group IDs has “x”, which is not an ID');
+		expect(bad.error.message).toBe('Displayed Skill Groups: “x” is not an ID');
 		expect(bad.context.requests).toHaveLength(0);
 	});
 

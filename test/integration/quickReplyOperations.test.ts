@@ -43,7 +43,7 @@ describe('Quick Reply', () => {
 		expect(error.message).toBe('Tencent Cloud Desk error 141004: Invalid parameter');
 		expect(error.description).toContain('already exists');
 		const bad = await runExpectingError(quickReply('createGroup', { groupName: 'X', useScopeType: 'groups', skillGroupIds: 'pre-sales' }));
-		expect(bad.error.message).toBe('Skill Group IDs has “pre-sales”, which is not an ID');
+		expect(bad.error.message).toBe('Skill Groups: “pre-sales” is not an ID');
 		expect(bad.context.requests).toHaveLength(0);
 	});
 

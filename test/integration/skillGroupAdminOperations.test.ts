@@ -5,7 +5,7 @@
  */
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { searchSkillGroups } from '../../nodes/TencentCloudDesk/methods/listSearch';
+import { searchSkillGroups } from '../../nodes/shared/pickers/listSearch';
 import { simulatorCredentials } from '../../dev/simulator/n8nCredential';
 import { SEED_AGENTS, SEED_SKILL_GROUPS } from '../../dev/simulator/seedData';
 import { byId, useDeskOperations } from '../helpers/deskOperations';

@@ -3,7 +3,7 @@
  * a request arrives at the server, no more than `limit` land in one window. Bounds are one-sided
  * (a slow machine only makes waits longer), so these cannot flake on a busy host.
  */
-import { CallWindow } from '../../nodes/TencentCloudDesk/transport/callWindow';
+import { CallWindow } from '../../nodes/shared/transport/callWindow';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,7 @@ import {
 	errorAsData,
 	failureItem,
 	networkErrorCode,
-} from '../../nodes/TencentCloudDesk/transport/deskErrors';
+} from '../../nodes/shared/transport/deskErrors';
 import { DESK_ERRORS, SESSION_NOT_FOUND, SESSION_NOT_QUEUING } from '../../nodes/shared/errorCodes';
 import { createExecuteContext } from '../helpers/executeContext';
 

@@ -7,7 +7,7 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { TencentCloudDeskApi } from '../../credentials/TencentCloudDeskApi.credentials';
-import { agentStatusName } from '../../nodes/TencentCloudDesk/resources/agent/statuses';
+import { agentStatusName } from '../../nodes/shared/agentStatuses';
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
 import { TencentCloudDeskDecisionAnswer } from '../../nodes/TencentCloudDeskDecisionAnswer/TencentCloudDeskDecisionAnswer.node';
 import { TencentCloudDeskDecisionTrigger } from '../../nodes/TencentCloudDeskDecisionTrigger/TencentCloudDeskDecisionTrigger.node';

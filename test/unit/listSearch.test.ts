@@ -4,7 +4,7 @@
  */
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { listSearch } from '../../nodes/TencentCloudDesk/methods/listSearch';
+import { listSearch } from '../../nodes/shared/pickers/listSearch';
 
 const NAMES = ['Ann', 'Bob', 'Cid', 'Dee', 'Eve', 'Fay', 'Gus', 'Hal', 'Ivy'];
 

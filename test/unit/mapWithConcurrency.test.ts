@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-import { chainsByKey, mapWithConcurrency } from '../../nodes/TencentCloudDesk/helpers/mapWithConcurrency';
+import { chainsByKey, mapWithConcurrency } from '../../nodes/shared/mapWithConcurrency';
 
 const tick = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 /** collectPages: every list operation's paging, against a fake API with a known total. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { collectPages } from '../../nodes/TencentCloudDesk/helpers/paging';
+import { collectPages } from '../../nodes/shared/paging';
 
 function fakeApi(total: number, { reportTotal = true } = {}) {
 	const rows: IDataObject[] = Array.from({ length: total }, (_, index) => ({ index, even: index % 2 === 0 }));

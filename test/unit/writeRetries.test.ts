@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { TencentCloudDesk } from '../../nodes/TencentCloudDesk/TencentCloudDesk.node';
-import { createDeskClient, type WriteRetry } from '../../nodes/TencentCloudDesk/transport/deskClient';
+import { createDeskClient, type WriteRetry } from '../../nodes/shared/transport/deskClient';
 import { agentOperations } from '../../nodes/TencentCloudDesk/resources/agent';
 import { chatbotFaqOperations } from '../../nodes/TencentCloudDesk/resources/chatbotFaq';
 import { chatbotSettingOperations } from '../../nodes/TencentCloudDesk/resources/chatbotSetting';

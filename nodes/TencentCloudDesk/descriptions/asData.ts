@@ -6,8 +6,8 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { DeskCallOptions } from '../transport/deskClient';
-import type { AsDataChoice } from '../transport/deskErrors';
+import type { DeskCallOptions } from '../../shared/transport/deskClient';
+import type { AsDataChoice } from '../../shared/transport/deskErrors';
 
 export interface AsDataOption extends AsDataChoice {
 	/** `returnXAsData`. */

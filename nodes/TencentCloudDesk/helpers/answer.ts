@@ -1,7 +1,7 @@
 /** What operations return from Tencent's answers: the payload without the envelope, created and updated results. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DeskAnswer } from '../transport/deskErrors';
+import type { DeskAnswer } from '../../shared/transport/deskErrors';
 
 const ENVELOPE = new Set(['ActionStatus', 'ErrorCode', 'ErrorInfo']);
 

@@ -1,8 +1,9 @@
 /** Reading node parameters the way every operation needs them: trimmed, checked, with a clear error. */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { dateMillis } from '../../shared/eventTime';
 
-function emptyError(context: IExecuteFunctions, label: string, itemIndex: number): NodeOperationError {
+export function emptyError(context: IExecuteFunctions, label: string, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `${label} is empty`, {
 		itemIndex,
 		description: `Enter a ${label}, or map it from the previous node.`,
@@ -40,7 +41,11 @@ export function requiredLocator(context: IExecuteFunctions, name: string, label:
 
 /** A skill group ID: Desk wants an integer. */
 export function skillGroupId(context: IExecuteFunctions, name: string, itemIndex: number): number {
-	const value = requiredLocator(context, name, 'Skill Group', itemIndex);
+	return skillGroupNumber(context, requiredLocator(context, name, 'Skill Group', itemIndex), itemIndex);
+}
+
+/** A skill group picked or typed (a locator's value) as the integer Desk wants. */
+export function skillGroupNumber(context: IExecuteFunctions, value: string, itemIndex: number): number {
 	if (!/^\d+$/.test(value)) {
 		throw new NodeOperationError(context.getNode(), `Skill Group “${value}” is not a skill group ID`, {
 			itemIndex,
@@ -63,12 +68,6 @@ export function unixSeconds(context: IExecuteFunctions, name: string, label: str
 	return Math.floor(millis / 1000);
 }
 
-/** A date parameter's value (Luxon DateTime, ISO string or epoch milliseconds) as epoch milliseconds; NaN if not a date. */
-export function dateMillis(raw: unknown): number {
-	if (typeof raw === 'number') return raw;
-	if (raw && typeof raw === 'object' && 'toMillis' in raw) return (raw as { toMillis(): number }).toMillis();
-	return Date.parse(String(raw));
-}
 
 /**
  * A collection's fields under Tencent's names, for a request body. Parameter names are camelCase (n8n's

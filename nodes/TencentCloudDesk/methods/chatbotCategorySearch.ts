@@ -3,11 +3,11 @@
  * list; FAQ categories have no documented list command (NOT FOUND), so they are gathered from the
  * published questions' CategoryId.
  */
-import { collectPages } from '../helpers/paging';
+import { collectPages } from '../../shared/paging';
 import { fetchSmallTalkCategories } from '../resources/chatbotSmallTalk/getCategories';
 import { FAQ_BANK } from '../resources/questionBank/bank';
 import { fetchQuestionPage, QUESTION_PAGE_SIZE } from '../resources/questionBank/getAll';
-import { wholeListSearch } from './listSearch';
+import { wholeListSearch } from '../../shared/pickers/listSearch';
 
 /** At 5 calls/s, 10 pages (200 questions) keep the picker to about 2 s. */
 const MAX_FAQ_PAGES = 10;

@@ -4,12 +4,12 @@
  */
 import type { INodeListSearchItems } from 'n8n-workflow';
 
-import { collectPages } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
+import { collectPages } from '../../shared/paging';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../../shared/deskLists';
 import { fetchSettingsPage, SETTINGS_PAGE_SIZE } from '../resources/conversationSetting/fetchSettingsPage';
 import { fetchAccounts } from '../resources/customerServiceAccount/getAll';
 import { fetchAvailableGroups } from '../resources/quickReply/getAll';
-import { listSearch, wholeListSearch } from './listSearch';
+import { listSearch, wholeListSearch } from '../../shared/pickers/listSearch';
 
 /** Agents whose quick replies the category picker reads: Desk has no command that lists categories. */
 const MAX_AGENT_PAGES = 5;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { DeskClient, WriteRetry } from '../transport/deskClient';
+import type { DeskClient, WriteRetry } from '../../shared/transport/deskClient';
 
 export type RunOperation = (
 	this: IExecuteFunctions,

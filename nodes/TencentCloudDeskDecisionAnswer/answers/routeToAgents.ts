@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { routeAnswer } from '../../shared/decisionAnswers';
-import { skillGroupLocator } from '../../TencentCloudDesk/descriptions/locators';
+import { agentsField, skillGroupLocator } from '../../shared/pickers/locators';
 import type { AnswerKind } from './answerKind';
 import { showFor } from './answerKind';
 
@@ -38,17 +38,7 @@ export const routeToAgents: AnswerKind = {
 				description: 'The skill group that takes the customer; Desk picks an available agent in it. Leave empty to name agents only.',
 			}),
 		),
-		{
-			displayName: 'Agent Names or IDs',
-			name: 'agents',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getAgents' },
-			default: [],
-			description:
-				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			hint: 'Desk assigns one of these agents who is available. In an expression: a list of agent emails, or emails separated by commas.',
-			displayOptions: showFor(value),
-		},
+		agentsField('agents', showFor(value).show, 'Desk assigns one of these agents who is available'),
 	],
 	build: (context) =>
 		routeAnswer({

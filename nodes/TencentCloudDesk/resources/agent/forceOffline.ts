@@ -5,10 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { agentLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['agent'], operation: ['forceOffline'] };

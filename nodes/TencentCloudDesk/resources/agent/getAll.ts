@@ -2,24 +2,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages, type Page } from '../../helpers/paging';
-import type { DeskClient } from '../../transport/deskClient';
-import { AGENT_STATUSES, REPORTED_ONLY_STATUSES } from './statuses';
-
-/** Desk's maximum `PageSize`. */
-export const MEMBER_PAGE_SIZE = 100;
-
-/** One page of agents; also used by the agent picker. */
-export async function fetchMemberPage(
-	client: DeskClient,
-	pageIndex: number,
-	pageSize: number,
-	itemIndex?: number,
-): Promise<Page> {
-	const answer = await client.desk('get_member_list', { PageSize: pageSize, PageNum: pageIndex }, { itemIndex });
-	return { items: (answer.MemberList as IDataObject[] | undefined) ?? [], total: answer.Total as number };
-}
+import { optionsCollection } from '../../../shared/requestOptions';
+import { collectPages } from '../../../shared/paging';
+import type { DeskClient } from '../../../shared/transport/deskClient';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../../../shared/deskLists';
+import { AGENT_STATUSES, REPORTED_ONLY_STATUSES } from '../../../shared/agentStatuses';
+import { collectionLocatorValue, skillGroupLocator } from '../../../shared/pickers/locators';
+import { skillGroupNumber } from '../../helpers/parameters';
 
 const show = { resource: ['agent'], operation: ['getAll'] };
 
@@ -41,23 +30,16 @@ export const listAgentsDescription: INodeProperties[] = [
 				default: [],
 				description: 'Only agents in one of these statuses, e.g. Free to see who can take a session now',
 			},
-			{
-				displayName: 'Skill Group ID',
-				name: 'skillGroupId',
-				type: 'number',
-				default: 0,
-				description: 'Only members of this skill group (MemberGroupID); 0 means all',
-			},
+			skillGroupLocator('skillGroupId', undefined, { description: 'Only members of this skill group' }),
 		],
 	},
 	optionsCollection('agent', 'getAll'),
 ];
 
 export async function listAgents(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {
-	const { status = [], skillGroupId = 0 } = this.getNodeParameter('filters', itemIndex, {}) as {
-		status?: string[];
-		skillGroupId?: number;
-	};
+	const { status = [], skillGroupId: group } = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; skillGroupId?: unknown };
+	const picked = collectionLocatorValue(group);
+	const skillGroupId = picked ? skillGroupNumber(this, picked, itemIndex) : 0;
 	const filtered = status.length > 0 || skillGroupId > 0;
 	return await collectPages({
 		pageSize: MEMBER_PAGE_SIZE,

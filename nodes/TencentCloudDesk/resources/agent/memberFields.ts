@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { idList } from '../../../shared/listValues';
+import { skillGroupsField } from '../../../shared/pickers/locators';
 
 export const memberFieldOptions: INodeProperties[] = [
 	{
@@ -42,15 +43,7 @@ export const memberFieldOptions: INodeProperties[] = [
 		description:
 			'Every role the agent has, separated by commas (RoleIDList): 1 super admin, 5 online agent, 7 online admin, or a custom role ID from Role → Get Many',
 	},
-	{
-		displayName: 'Skill Group IDs',
-		name: 'skillGroupIds',
-		type: 'string',
-		default: '',
-		placeholder: '1, 3',
-		description:
-			'Every skill group the agent is in, separated by commas (MemberGroupIDList); IDs from Skill Group → Get Many. Desk also keeps the agent in its default group.',
-	},
+	skillGroupsField('skillGroupIds', undefined, 'Every skill group the agent is in (MemberGroupIDList); Desk also keeps the agent in its default group'),
 	{
 		displayName: 'Use Own Reception Limit',
 		name: 'memberReceptionLimitEnabled',

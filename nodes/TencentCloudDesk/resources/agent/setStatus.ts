@@ -1,13 +1,13 @@
 /** Agent → Set Status (`set_member_status`): free, not ready or resting, e.g. at shift change. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { agentLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
-import { AGENT_STATUSES } from './statuses';
+import { AGENT_STATUSES } from '../../../shared/agentStatuses';
 
 const show = { resource: ['agent'], operation: ['setStatus'] };
 

@@ -2,11 +2,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { agentLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { agentLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 import { memberFieldOptions, memberFieldsBody } from './memberFields';
 

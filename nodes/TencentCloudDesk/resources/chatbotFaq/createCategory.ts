@@ -3,11 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
-import { faqCategoryLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { faqCategoryLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { categoryFrom } from '../questionBank/categoryParameter';
 import { writeOperation } from '../writeOperation';
 

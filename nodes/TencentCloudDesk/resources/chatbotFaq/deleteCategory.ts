@@ -2,10 +2,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { faqCategoryLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { faqCategoryLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { payloadOf } from '../../helpers/answer';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { categoryParameter } from '../questionBank/categoryParameter';
 import { byLocator, writeOperation } from '../writeOperation';
 

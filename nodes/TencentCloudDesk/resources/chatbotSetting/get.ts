@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CHATBOT_READ_HINT } from '../../descriptions/chatbotHints';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { payloadOf } from '../../helpers/answer';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { LANGUAGE_TAG_HINT } from '../questionBank/bank';
 
 const show = { resource: ['chatbotSetting'], operation: ['get'] };

@@ -2,8 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { CHATBOT_READ_HINT } from '../../descriptions/chatbotHints';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 export async function fetchSmallTalkCategories(client: DeskClient, itemIndex?: number): Promise<IDataObject[]> {
 	const answer = await client.openImConsole('desc_chitchat_category', {}, { itemIndex });

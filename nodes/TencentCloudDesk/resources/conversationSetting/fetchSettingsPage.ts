@@ -1,8 +1,8 @@
 /** One page of `get_channel_specific_conversation_settings` (PageNumber from 0, at most 10 per page). */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Page } from '../../helpers/paging';
-import type { DeskClient } from '../../transport/deskClient';
+import type { Page } from '../../../shared/paging';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 /** Desk's maximum PageSize for conversation settings. */
 export const SETTINGS_PAGE_SIZE = 10;

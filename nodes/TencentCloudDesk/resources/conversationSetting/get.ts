@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { conversationSettingLocator } from '../../descriptions/customerServiceLocators';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { fetchSettingsPage } from './fetchSettingsPage';
 import { settingId } from './settingId';
 

@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages } from '../../helpers/paging';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import { collectPages } from '../../../shared/paging';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { fetchSettingsPage, SETTINGS_PAGE_SIZE } from './fetchSettingsPage';
 
 export const getManySettingsDescription: INodeProperties[] = [

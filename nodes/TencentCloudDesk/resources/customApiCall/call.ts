@@ -6,12 +6,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { writeOperation } from '../writeOperation';
-import { errorAsData } from '../../transport/deskErrors';
+import { errorAsData } from '../../../shared/transport/deskErrors';
 
 const show = { resource: ['customApiCall'], operation: ['call'] };
 

@@ -9,6 +9,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
 import { tencentFields } from '../../helpers/parameters';
 import { idList } from '../../../shared/listValues';
+import { collectionLocatorValue, skillGroupLocator, skillGroupsField } from '../../../shared/pickers/locators';
+import { skillGroupNumber } from '../../helpers/parameters';
 
 /** Desk's names that are not the parameter's with a capital first letter. */
 const IRREGULAR_FIELDS = {
@@ -49,27 +51,17 @@ export const accountSettingOptions: INodeProperties[] = [
 		default: false,
 		description: 'Whether customers skip the chatbot and go straight to a human',
 	},
-	{
-		displayName: 'Displayed Skill Group IDs',
-		name: 'displayedSkillGroupIds',
-		type: 'string',
-		default: '',
-		placeholder: '1,2,3',
-		description: 'Skill groups the customer may choose from, comma-separated',
-		hint: 'Added and left empty, this sends [] (Desk clears the list); not added, the list stays as it is',
-	},
+	skillGroupsField(
+		'displayedSkillGroupIds',
+		undefined,
+		'The skill groups the customer may choose from. Added and left empty, this sends [] (Desk clears the list); not added, the list stays as it is',
+		{ displayName: 'Displayed Skill Group Names or IDs' },
+	),
 	prompt('End Prompt', 'endPrompt', 'Sent when the session ends'),
 	{ displayName: 'Nickname', name: 'nickName', type: 'string', default: '', description: 'The name customers see' },
 	prompt('Not Work Time Prompt', 'notWorkTimePrompt', 'Sent outside the work time'),
 	prompt('Queueing Prompt', 'queueingPrompt', 'Sent while the customer queues; may use ${QueuePosition} and ${WaitNo}'),
-	{
-		displayName: 'Skill Group ID',
-		name: 'skillGroupId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		description: 'The skill group that receives this account’s customers (MemberGroupID in Skill Group → Get Many)',
-	},
+	skillGroupLocator('skillGroupId', undefined, { description: 'The skill group that receives this account’s customers' }),
 	prompt('Timeout End Prompt', 'timeoutEndPrompt', 'Sent when the session ends because the customer stopped replying'),
 	prompt('Transfer to Human Fail Prompt', 'transferToHumanFailPrompt', 'Sent when no agent can take the customer'),
 	prompt('Transfer to Human Prompt', 'transferToHumanPrompt', 'Sent while the customer is being transferred'),
@@ -92,7 +84,8 @@ export function readAccountSettings(context: IExecuteFunctions, name: string, it
 	for (const [key, value] of Object.entries(fields)) {
 		if (key === 'chatbotDisabled') values[key] = value ? 1 : 0;
 		else if (key === 'workTimeConfig') values[key] = readWorkTimeConfig(context, value, itemIndex);
-		else if (key === 'displayedSkillGroupIds') values[key] = idList(context, value, 'Displayed Skill Group IDs', itemIndex);
+		else if (key === 'displayedSkillGroupIds') values[key] = idList(context, value, 'Displayed Skill Groups', itemIndex);
+		else if (key === 'skillGroupId') values[key] = skillGroupNumber(context, collectionLocatorValue(value), itemIndex);
 		else values[key] = value;
 	}
 	return tencentFields(values, IRREGULAR_FIELDS);

@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 
 const show = { resource: ['customerServiceAccount'], operation: ['delete'] };

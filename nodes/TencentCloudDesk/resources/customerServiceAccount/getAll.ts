@@ -6,8 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { splitList } from '../../../shared/listValues';
 
 const show = { resource: ['customerServiceAccount'], operation: ['getAll'] };

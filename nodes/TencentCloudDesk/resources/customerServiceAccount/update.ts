@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 import { accountSettingOptions, readAccountSettings } from './accountSettings';
 

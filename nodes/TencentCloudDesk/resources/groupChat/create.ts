@@ -7,10 +7,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { requiredLocator, requiredString, tencentFields } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
 
 const show = { resource: ['groupChat'], operation: ['create'] };

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { faqCategoryLocator, smallTalkCategoryLocator } from '../../descriptions/locators';
+import { faqCategoryLocator, smallTalkCategoryLocator } from '../../../shared/pickers/locators';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 

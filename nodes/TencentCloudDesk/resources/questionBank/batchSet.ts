@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { payloadOf } from '../../helpers/answer';
 import type { OperationHandler } from '../types';
 import { writeOperation } from '../writeOperation';

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CHATBOT_READ_HINT } from '../../descriptions/chatbotHints';
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages, type Page } from '../../helpers/paging';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import { collectPages, type Page } from '../../../shared/paging';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import type { OperationHandler } from '../types';
 import { LANGUAGE_TAG_HINT, STATUS_DISABLED, STATUS_ENABLED, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { CHATBOT_WRITE_HINT } from '../../descriptions/chatbotHints';
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { nothingToUpdate, requiredString } from '../../helpers/parameters';
 import type { OperationHandler } from '../types';

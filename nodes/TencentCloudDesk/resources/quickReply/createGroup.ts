@@ -1,12 +1,13 @@
 /** Quick Reply → Create Category (`add_quick_reply_group`): a category and who may use it. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { createdResult } from '../../helpers/answer';
-import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import { emptyError, requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { idList, splitList } from '../../../shared/listValues';
 import { writeOperation } from '../writeOperation';
+import { agentsField, skillGroupsField } from '../../../shared/pickers/locators';
 
 const show = { resource: ['quickReply'], operation: ['createGroup'] };
 
@@ -33,26 +34,8 @@ export const createGroupDescription: INodeProperties[] = [
 		default: 'all',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Skill Group IDs',
-		name: 'skillGroupIds',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1,2',
-		description: 'Comma-separated skill group IDs (MemberGroupID) whose members may use the category',
-		displayOptions: { show: { ...show, useScopeType: ['groups'] } },
-	},
-	{
-		displayName: 'Agent Emails',
-		name: 'agentEmails',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'alice@example.com, bob@example.com',
-		description: 'Comma-separated emails of the agents who may use the category',
-		displayOptions: { show: { ...show, useScopeType: ['members'] } },
-	},
+	skillGroupsField('skillGroupIds', { ...show, useScopeType: ['groups'] }, 'The skill groups whose members may use the category', { required: true }),
+	agentsField('agentEmails', { ...show, useScopeType: ['members'] }, 'The agents who may use the category', { required: true }),
 	optionsCollection('quickReply', 'createGroup'),
 ];
 
@@ -63,10 +46,12 @@ export const createGroup = writeOperation({ retry: 'once' }, async function crea
 	const scope = this.getNodeParameter('useScopeType', itemIndex) as string;
 	const body: IDataObject = { GroupName: requiredString(this, 'groupName', 'Category Name', itemIndex), UseScopeType: scope };
 	if (scope !== 'all') {
-		const [name, label] = scope === 'groups' ? ['skillGroupIds', 'Skill Group IDs'] : ['agentEmails', 'Agent Emails'];
-		const text = requiredString(this, name, label, itemIndex);
+		const [name, label] = scope === 'groups' ? ['skillGroupIds', 'Skill Groups'] : ['agentEmails', 'Agents'];
+		const value = this.getNodeParameter(name, itemIndex, []);
 		// Desk's sample sends the skill group IDs as strings.
-		body.UseScopeList = scope === 'groups' ? idList(this, text, label, itemIndex).map(String) : splitList(text);
+		const list = scope === 'groups' ? idList(this, value, label, itemIndex).map(String) : splitList(value);
+		if (list.length === 0) throw emptyError(this, label, itemIndex);
+		body.UseScopeList = list;
 	}
 	const answer = await client.desk('add_quick_reply_group', body, { itemIndex });
 	return createdResult({ ...body, GroupId: answer.GroupId === undefined ? null : String(answer.GroupId) });

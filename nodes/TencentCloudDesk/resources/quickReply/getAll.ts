@@ -1,11 +1,11 @@
 /** Quick Reply → Get Many (`get_available_quick_reply_list`): the replies one agent can use, one item per reply. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { agentLocator } from '../../descriptions/locators';
+import { agentLocator } from '../../../shared/pickers/locators';
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { requiredLocator } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 const show = { resource: ['quickReply'], operation: ['getAll'] };
 

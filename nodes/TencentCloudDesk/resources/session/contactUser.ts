@@ -6,11 +6,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
-import { agentLocator, skillGroupLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { agentLocator, skillGroupLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { isError } from '../../helpers/answer';
 import { locatorValue, requiredLocator, requiredString, skillGroupId } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
 
 const show = { resource: ['session'], operation: ['contactUser'] };

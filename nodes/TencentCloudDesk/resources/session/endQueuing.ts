@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { SESSION_NOT_FOUND, SESSION_NOT_QUEUING } from '../../../shared/errorCodes';
 import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { isError } from '../../helpers/answer';
 import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
-import { errorAsData } from '../../transport/deskErrors';
+import { errorAsData } from '../../../shared/transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['endQueuing'] };

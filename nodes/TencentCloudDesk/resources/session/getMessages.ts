@@ -2,10 +2,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { requiredString } from '../../helpers/parameters';
-import { fetchSessionMessages, type MessageOrder } from '../../helpers/sessionRecords';
-import type { DeskClient } from '../../transport/deskClient';
+import { fetchSessionMessages, type MessageOrder } from '../../../shared/sessionRecords';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['getMessages'] };

@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SESSION_NOT_FOUND } from '../../../shared/errorCodes';
 import { normalizeSessionState } from '../../../shared/sessionStates';
 import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import { requiredLocator, requiredString } from '../../helpers/parameters';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { sessionIdField } from './sessionIdField';
+import { customerServiceAccountLocator } from '../../descriptions/customerServiceLocators';
 
 const show = { resource: ['session'], operation: ['getState'] };
 
@@ -45,16 +46,10 @@ export const getStateDescription: INodeProperties[] = [
 		description: 'The customer’s UserID (ClientUserId in trigger events)',
 		displayOptions: { show: { ...show, lookupBy: ['user'] } },
 	},
-	{
-		displayName: 'Customer Service Account',
-		name: 'customerServiceId',
-		type: 'string',
+	customerServiceAccountLocator('customerServiceId', { ...show, lookupBy: ['user'] }, {
 		required: true,
-		default: '',
-		placeholder: '@customer_service_account',
-		description: 'The UserID of the customer service account the user talks to (CustomerServiceId in trigger events)',
-		displayOptions: { show: { ...show, lookupBy: ['user'] } },
-	},
+		description: 'The customer service account the user talks to (CustomerServiceId in trigger events)',
+	}),
 	optionsCollection('session', 'getState', [asDataProperty(notFoundAsData)]),
 ];
 
@@ -68,7 +63,7 @@ export async function getState(
 		lookupBy === 'user'
 			? {
 					ClientUserId: requiredString(this, 'clientUserId', 'User ID', itemIndex),
-					CustomerServiceId: requiredString(this, 'customerServiceId', 'Customer Service Account', itemIndex),
+					CustomerServiceId: requiredLocator(this, 'customerServiceId', 'Customer Service Account', itemIndex),
 				}
 			: { SessionId: requiredString(this, 'sessionId', 'Session ID', itemIndex) };
 	const answer = await client.desk('get_session_state', query, asDataCall(this, notFoundAsData, itemIndex));

@@ -5,9 +5,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
 import { sessionIdField } from './sessionIdField';
 

@@ -2,14 +2,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { NO_AGENT_ONLINE, NO_FREE_AGENT_IN_GROUP } from '../../../shared/errorCodes';
-import { agentLocator, skillGroupLocator } from '../../descriptions/locators';
+import { agentLocator, skillGroupLocator } from '../../../shared/pickers/locators';
 import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { isError } from '../../helpers/answer';
 import { requiredLocator, requiredString, skillGroupId } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
-import { errorAsData } from '../../transport/deskErrors';
+import { errorAsData } from '../../../shared/transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 
 const show = { resource: ['session'], operation: ['transfer'] };

@@ -3,15 +3,16 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { NO_AGENT_ONLINE } from '../../../shared/errorCodes';
 import { asDataCall, asDataProperty, type AsDataOption } from '../../descriptions/asData';
-import { skillGroupLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { skillGroupLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { isError } from '../../helpers/answer';
 import { locatorValue, requiredString, skillGroupId } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byParameter, writeOperation } from '../writeOperation';
-import { errorAsData } from '../../transport/deskErrors';
+import { errorAsData } from '../../../shared/transport/deskErrors';
 import { sessionIdField } from './sessionIdField';
 import { splitList } from '../../../shared/listValues';
+import { agentsField } from '../../../shared/pickers/locators';
 
 const show = { resource: ['session'], operation: ['transferToHuman'] };
 
@@ -27,15 +28,7 @@ export const transferToHumanDescription: INodeProperties[] = [
 	skillGroupLocator('skillGroup', show, {
 		description: 'The skill group to hand the customer to (AgentGroupId); empty means Desk’s default policy',
 	}),
-	{
-		displayName: 'Preferred Agent Emails',
-		name: 'preferredAgents',
-		type: 'string',
-		default: '',
-		placeholder: 'alice@example.com, bob@example.com',
-		description: 'Agents to try first, comma-separated (AgentIdList); empty means any agent',
-		displayOptions: { show },
-	},
+	agentsField('preferredAgents', show, 'Agents to try first (AgentIdList); empty means any agent', { displayName: 'Preferred Agent Names or IDs' }),
 	optionsCollection('session', 'transferToHuman', [
 		{
 			displayName: 'Send No-Agent Tip',

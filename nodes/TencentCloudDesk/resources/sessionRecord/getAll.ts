@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { unixSeconds } from '../../helpers/parameters';
-import { fetchSessionRecords } from '../../helpers/sessionRecords';
-import type { DeskClient } from '../../transport/deskClient';
+import { fetchSessionRecords } from '../../../shared/sessionRecords';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 const show = { resource: ['sessionRecord'], operation: ['getAll'] };
 

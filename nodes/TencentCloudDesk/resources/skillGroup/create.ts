@@ -2,27 +2,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { additionalFieldsCollection } from '../../descriptions/fieldCollections';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { createdResult } from '../../helpers/answer';
 import { splitList } from '../../../shared/listValues';
 import { requiredString } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { writeOperation } from '../writeOperation';
 import { groupNameField, receptionLimitField } from './groupFields';
+import { agentsField } from '../../../shared/pickers/locators';
 
 const show = { resource: ['skillGroup'], operation: ['create'] };
 
 export const createSkillGroupDescription: INodeProperties[] = [
 	{ ...groupNameField, required: true, displayOptions: { show } },
 	additionalFieldsCollection(show, [
-		{
-			displayName: 'Agent Emails',
-			name: 'memberEmails',
-			type: 'string',
-			default: '',
-			placeholder: 'alice@example.com, bob@example.com',
-			description: 'The agents in the group, by email, separated by commas (MemberList)',
-		},
+		agentsField('memberEmails', undefined, 'The agents in the group (MemberList)'),
 		receptionLimitField,
 	]),
 	optionsCollection('skillGroup', 'create'),

@@ -1,12 +1,12 @@
 /** Skill Group → Get Members (`get_member_list_in_group`): the agents of one group, with roles and reception limits. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { skillGroupLocator } from '../../descriptions/locators';
+import { skillGroupLocator } from '../../../shared/pickers/locators';
 import { pagingFields, readLimit } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import { collectPages } from '../../helpers/paging';
+import { optionsCollection } from '../../../shared/requestOptions';
+import { collectPages } from '../../../shared/paging';
 import { skillGroupId } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 /** Desk's maximum `PageSize`. */
 const PAGE_SIZE = 100;

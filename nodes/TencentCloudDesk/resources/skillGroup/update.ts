@@ -6,14 +6,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { updateFieldsCollection } from '../../descriptions/fieldCollections';
-import { skillGroupLocator } from '../../descriptions/locators';
-import { optionsCollection } from '../../descriptions/requestOptions';
+import { skillGroupLocator } from '../../../shared/pickers/locators';
+import { optionsCollection } from '../../../shared/requestOptions';
 import { updatedResult } from '../../helpers/answer';
 import { splitList } from '../../../shared/listValues';
 import { nothingToUpdate, skillGroupId } from '../../helpers/parameters';
-import type { DeskClient } from '../../transport/deskClient';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { byLocator, writeOperation } from '../writeOperation';
 import { groupNameField, receptionLimitField } from './groupFields';
+import { agentsField } from '../../../shared/pickers/locators';
 
 const show = { resource: ['skillGroup'], operation: ['update'] };
 
@@ -25,14 +26,7 @@ export const updateSkillGroupDescription: INodeProperties[] = [
 			hint: 'Only the fields you add are changed. Agent Emails replaces the whole member list; added but left empty, it removes every agent from the group.',
 		},
 		[
-			{
-				displayName: 'Agent Emails',
-				name: 'memberEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: 'All the agents the group should have, by email, separated by commas (MemberMailList)',
-			},
+			agentsField('memberEmails', undefined, 'All the agents the group should have (MemberMailList): the list replaces its members'),
 			groupNameField,
 			receptionLimitField,
 		],

@@ -7,8 +7,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readLimit } from '../../descriptions/paging';
 import { splitList } from '../../../shared/listValues';
-import { collectPages } from '../../helpers/paging';
-import type { DeskClient } from '../../transport/deskClient';
+import { collectPages } from '../../../shared/paging';
+import type { DeskClient } from '../../../shared/transport/deskClient';
+import { agentsField } from '../../../shared/pickers/locators';
 
 /** Desk's maximum `Limit` for the per-agent statistics. */
 const PAGE_SIZE = 100;
@@ -76,14 +77,7 @@ export function agentFiltersCollection(operation: string, agentListField: AgentL
 		default: {},
 		displayOptions: { show: { resource: ['statistic'], operation: [operation] } },
 		options: [
-			{
-				displayName: 'Agent Emails',
-				name: 'agentEmails',
-				type: 'string',
-				default: '',
-				placeholder: 'alice@example.com, bob@example.com',
-				description: `Only these agents, separated by commas (${agentListField})`,
-			},
+			agentsField('agentEmails', undefined, `Only these agents (${agentListField})`),
 			conversationSourcesField,
 		],
 	};

@@ -2,8 +2,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { pagingFields } from '../../descriptions/paging';
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { agentFiltersCollection, readAgentStatistics } from './agentStatistics';
 
 const show = { resource: ['statistic'], operation: ['getAgentRealtimeStatistics'] };

@@ -1,8 +1,8 @@
 /** Statistics → Get Reception Realtime Statistics (`describe_reception_realtime_statistics`): the desk right now. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 
 export const getReceptionRealtimeStatisticsDescription: INodeProperties[] = [
 	optionsCollection('statistic', 'getReceptionRealtimeStatistics'),

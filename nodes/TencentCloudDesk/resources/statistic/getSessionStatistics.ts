@@ -1,8 +1,8 @@
 /** Statistics → Get Session Statistics (`describe_session_statistics`): session counts, ratings and times per day or hour. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection } from '../../descriptions/requestOptions';
-import type { DeskClient } from '../../transport/deskClient';
+import { optionsCollection } from '../../../shared/requestOptions';
+import type { DeskClient } from '../../../shared/transport/deskClient';
 import { dayRangeFields, readDayRange, timeZoneOption } from './dayRange';
 
 const show = { resource: ['statistic'], operation: ['getSessionStatistics'] };

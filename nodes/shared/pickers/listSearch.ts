@@ -5,11 +5,11 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
-import type { Page } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
-import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../resources/skillGroup/getAll';
-import { agentStatusName } from '../resources/agent/statuses';
+import { DEFAULT_REQUEST_SETTINGS } from '../requestOptions';
+import type { Page } from '../paging';
+import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../deskLists';
+import { fetchSkillGroupPage, GROUP_PAGE_SIZE } from '../deskLists';
+import { agentStatusName } from '../agentStatuses';
 import { createDeskClient, type DeskClient } from '../transport/deskClient';
 
 type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;

@@ -5,7 +5,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
+import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../errorCodes';
 
 export interface DeskAnswer {
 	ActionStatus?: string;

@@ -111,3 +111,42 @@ export function smallTalkCategoryLocator(name: string, show: Show, overrides: Pa
 		...overrides,
 	};
 }
+
+/**
+ * Several agents or skill groups: picked from the account's list, or mapped by expression as a list
+ * or as text separated by commas (read with splitList). n8n has no multi-value resource locator.
+ */
+/** `what`: what the list means here, shown as the hint with how to map it. */
+export function agentsField(name: string, show: Show | undefined, what: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Agent Names or IDs',
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getAgents' },
+		default: [],
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: `${what}. An agent’s ID is their email; in an expression, a list of emails or emails separated by commas.`,
+		...(show && { displayOptions: { show } }),
+		...overrides,
+	};
+}
+
+export function skillGroupsField(name: string, show: Show | undefined, what: string, overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Skill Group Names or IDs',
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getSkillGroups' },
+		default: [],
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: `${what}. In an expression: a list of skill group IDs (MemberGroupID), or IDs separated by commas.`,
+		...(show && { displayOptions: { show } }),
+		...overrides,
+	};
+}
+
+/** A resource locator's value inside a collection, which n8n hands over as its { mode, value } object. */
+export function collectionLocatorValue(raw: unknown): string {
+	const value = raw && typeof raw === 'object' && '__rl' in raw ? (raw as { value?: unknown }).value : raw;
+	return String(value ?? '').trim();
+}

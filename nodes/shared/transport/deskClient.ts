@@ -17,10 +17,10 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../shared/credentialType';
-import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../../shared/errorCodes';
-import { restBaseUrl } from '../../shared/regions';
-import { signedQuery } from '../../shared/signedQuery';
+import { CREDENTIAL_TYPE } from '../credentialType';
+import { describeDeskError, RETRIED_KINDS, type DeskErrorKind } from '../errorCodes';
+import { restBaseUrl } from '../regions';
+import { signedQuery } from '../signedQuery';
 import type { AsDataChoice, DeskAnswer } from './deskErrors';
 import {
 	acceptsCode,

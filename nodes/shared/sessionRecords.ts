@@ -5,9 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { messageText } from '../../shared/messageText';
-import { splitRange } from '../../shared/timeWindows';
-import type { DeskClient } from '../transport/deskClient';
+import { messageText } from './messageText';
+import { splitRange } from './timeWindows';
+import type { DeskClient } from './transport/deskClient';
 import { collectPages } from './paging';
 
 /** Desk's maximum `Limit` for both commands. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { DeskClientSettings } from '../transport/deskClient';
+import type { DeskClientSettings } from './transport/deskClient';
 
 /** How requests are sent; offered in every operation's Options. */
 export const requestOptionFields: INodeProperties[] = [

@@ -1,10 +1,10 @@
 /** Option lists for multi-select fields (a resource locator picks one value; these pick several). */
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_REQUEST_SETTINGS } from '../descriptions/requestOptions';
-import { collectPages } from '../helpers/paging';
-import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../resources/agent/getAll';
-import { agentStatusName } from '../resources/agent/statuses';
+import { DEFAULT_REQUEST_SETTINGS } from '../requestOptions';
+import { collectPages } from '../paging';
+import { fetchMemberPage, fetchSkillGroupPage, GROUP_PAGE_SIZE, MEMBER_PAGE_SIZE } from '../deskLists';
+import { agentStatusName } from '../agentStatuses';
 import { createDeskClient } from '../transport/deskClient';
 
 /** Every agent, by email (Desk's agent ID), with their nickname and current status. */
@@ -19,4 +19,14 @@ export async function getAgents(this: ILoadOptionsFunctions): Promise<INodePrope
 		value: String(agent.MemberMail),
 		description: agentStatusName(agent.Status),
 	}));
+}
+
+/** Every skill group, by its ID (MemberGroupID). */
+export async function getSkillGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const client = createDeskClient(this, DEFAULT_REQUEST_SETTINGS);
+	const groups = await collectPages({
+		pageSize: GROUP_PAGE_SIZE,
+		fetchPage: async (pageIndex, pageSize) => await fetchSkillGroupPage(client, pageIndex, pageSize),
+	});
+	return groups.map((group) => ({ name: `${String(group.MemberGroupName)} (${String(group.MemberGroupID)})`, value: String(group.MemberGroupID) }));
 }
