@@ -1,5 +1,5 @@
 /**
- * Five suites: pure units, integration over real HTTP against the simulator, end-to-end in a real n8n (2.x,
+ * Five suites: pure units (Tencent's samples as a contract among them), integration over real HTTP against the simulator, end-to-end in a real n8n (2.x,
  * and its core again on the 1.x LTS line), and n8n in queue mode. The product's tests live in test/; each dev
  * tool's tests sit beside it in dev/<tool>/test/.
  */
@@ -12,7 +12,7 @@ const base = {
 
 module.exports = {
 	projects: [
-		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/dev/*/test/unit/**/*.test.ts'] },
+		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/contract/**/*.test.ts', '<rootDir>/dev/*/test/unit/**/*.test.ts'] },
 		{
 			...base,
 			displayName: 'integration',

@@ -28,7 +28,10 @@ export class TencentCloudDeskTrigger implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["routing"] === "perEvent" ? "One output per event" : "Single output"}}',
-		description: 'Starts the workflow when Tencent Cloud Desk reports a session event',
+		// n8n's node creator lists this trigger and the action node as one "Tencent Cloud Desk" entry, described by
+		// the trigger's description: it says what both do.
+		description:
+			'Start workflows on Tencent Cloud Desk session events, and run Desk: sessions and messages, agents, skill groups, statistics, the chatbot',
 		defaults: { name: 'Tencent Cloud Desk Trigger' },
 		inputs: [],
 		outputs: outputsExpression,

@@ -68,3 +68,12 @@ it('names an agent’s status the way Set Status does, in every picker', () => {
 	expect(['STATUS_FREE', 'STATUS_NOT_READY', 'STATUS_REST', 'STATUS_OFFLINE'].map(agentStatusName)).toEqual(['Free', 'Not Ready', 'Rest', 'Offline']);
 	expect(agentStatusName('STATUS_NEW_ONE')).toBe('STATUS_NEW_ONE');
 });
+
+it('describes the node creator’s one Tencent Cloud Desk entry (the session trigger’s description, by n8n’s rule) by what its triggers and actions do', () => {
+	// n8n (useActionsGenerator's generateMergedNodesAndActions) merges a trigger named like an action node into that
+	// node's entry, `app.description = trigger.description`.
+	const trigger = new TencentCloudDeskTrigger().description;
+	expect(trigger.name.replace('Trigger', '')).toBe(new TencentCloudDesk().description.name);
+	expect(trigger.description).toMatch(/session events/);
+	expect(trigger.description).toMatch(/messages, agents, skill groups/);
+});
