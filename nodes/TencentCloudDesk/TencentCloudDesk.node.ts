@@ -153,8 +153,11 @@ export class TencentCloudDesk implements INodeType {
 						? new NodeApiError(this.getNode(), error as unknown as JsonObject)
 						: new NodeOperationError(this.getNode(), error, { itemIndex });
 				if (!this.continueOnFail()) throw nodeError;
-				// Not the item's `error` property: n8n would replace the json with `{ error }` and lose Desk's fields.
-				return [{ json: failureItem(nodeError), pairedItem: { item: itemIndex } }];
+				const failure = failureItem(nodeError);
+				// n8n sends an item to the error output only when its json holds no more than error, message and
+				// details (the item's own `error` property would make n8n drop the Desk fields): they go under details.
+				const json = this.getNode().onError === 'continueErrorOutput' ? { error: failure.error, details: failure } : failure;
+				return [{ json, pairedItem: { item: itemIndex } }];
 			}
 		}, writeTargets(this, handler));
 		return [perItem.flat()];

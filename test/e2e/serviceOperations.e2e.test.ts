@@ -57,6 +57,30 @@ describe('customer-service operations in a real n8n', () => {
 		]);
 	});
 
+	it('with Continue (using error output), a Desk error item goes to the error output with the Desk fields under details', async () => {
+		const chain = actionNodeChain('Error output branch headless', [
+			{ name: 'End', parameters: { resource: 'session', operation: 'end', sessionId: 'no-such-session', options: {} } },
+		]);
+		const end = chain.nodes.find((node) => node.name === 'End');
+		Object.assign(end ?? {}, { onError: 'continueErrorOutput' });
+		const noOp = (name: string, y: number) => ({ name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [440, y] as [number, number], parameters: {} });
+		const workflow = {
+			...chain,
+			nodes: [...chain.nodes, noOp('Ended', 0), noOp('Failed', 200)],
+			connections: { ...chain.connections, End: { main: [[{ node: 'Ended', type: 'main', index: 0 }], [{ node: 'Failed', type: 'main', index: 0 }]] } },
+		};
+		const { id } = await env.n8n.api.createWorkflow(workflow);
+		const result = await env.n8n.runWorkflowHeadless(id);
+		expect({ code: result.code, error: result.data?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+		const runData = (result.data?.data.resultData.runData ?? {}) as Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+		expect(runData.Ended).toBeUndefined();
+		const [failed] = runData.Failed?.[0]?.data?.main?.[0] ?? [];
+		expect(failed?.json).toMatchObject({
+			error: 'Tencent Cloud Desk error 141005: The session does not exist or has ended',
+			details: { errorCode: 141005, errorMeaning: 'The session does not exist or has ended', description: expect.stringContaining('“Return Already Ended as Data”') },
+		});
+	});
+
 	it('creates an account, a category and a group chat, updates a setting and transfers to a human, run headless', async () => {
 		const workflow = actionNodeChain('Customer-service setup headless', [
 			{
