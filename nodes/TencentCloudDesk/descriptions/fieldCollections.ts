@@ -1,7 +1,8 @@
 /**
- * The two field collections operations offer: "Additional Fields" of a create (optional fields,
- * sent when added) and "Update Fields" of an update (only the fields to change are added, and
- * only those are sent; what the guidance says about empty values differs per operation).
+ * The field collections operations offer: "Additional Fields" of a create (optional fields, sent
+ * when added), "Update Fields" of an update (only the fields to change are added, and only those
+ * are sent; what the guidance says about empty values differs per operation), and the "Filters" of
+ * a Get Many.
  */
 import type { INodeProperties } from 'n8n-workflow';
 
@@ -20,4 +21,8 @@ export function additionalFieldsCollection(show: Show, options: INodeProperties[
 
 function fieldsCollection(name: string, displayName: string, show: Show, options: INodeProperties[]): INodeProperties {
 	return { displayName, name, type: 'collection', placeholder: 'Add Field', default: {}, displayOptions: { show }, options };
+}
+
+export function filtersCollection(show: Show, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options };
 }

@@ -9,30 +9,23 @@ import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../../../shared/deskLists';
 import { AGENT_STATUSES, REPORTED_ONLY_STATUSES } from '../../../shared/agentStatuses';
 import { collectionLocatorValue, skillGroupLocator } from '../../../shared/pickers/locators';
 import { skillGroupNumber } from '../../helpers/parameters';
+import { filtersCollection } from '../../descriptions/fieldCollections';
 
 const show = { resource: ['agent'], operation: ['getAll'] };
 
 export const listAgentsDescription: INodeProperties[] = [
 	...pagingFields('agent', 'getAll'),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: [...AGENT_STATUSES, ...REPORTED_ONLY_STATUSES].map(({ name, value }) => ({ name, value })),
-				default: [],
-				description: 'Only agents in one of these statuses, e.g. Free to see who can take a session now',
-			},
-			skillGroupLocator('skillGroupId', undefined, { description: 'Only members of this skill group' }),
-		],
-	},
+	filtersCollection(show, [
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'multiOptions',
+			options: [...AGENT_STATUSES, ...REPORTED_ONLY_STATUSES].map(({ name, value }) => ({ name, value })),
+			default: [],
+			description: 'Only agents in one of these statuses, e.g. Free to see who can take a session now',
+		},
+		skillGroupLocator('skillGroupId', undefined, { description: 'Only members of this skill group' }),
+	]),
 	optionsCollection('agent', 'getAll'),
 ];
 

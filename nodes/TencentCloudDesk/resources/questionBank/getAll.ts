@@ -9,6 +9,7 @@ import type { DeskClient } from '../../../shared/transport/deskClient';
 import type { OperationHandler } from '../types';
 import { LANGUAGE_TAG_HINT, STATUS_DISABLED, STATUS_ENABLED, type QuestionBank } from './bank';
 import { categoryFrom } from './categoryParameter';
+import { filtersCollection } from '../../descriptions/fieldCollections';
 
 /**
  * Questions per call. Tencent documents no maximum PageSize (NOT FOUND); a small page keeps a
@@ -44,37 +45,29 @@ export function getManyQuestionsDescription(bank: QuestionBank): INodeProperties
 	return [
 		{ ...returnAll, hint: `${CHATBOT_READ_HINT} Each call reads ${QUESTION_PAGE_SIZE} questions.` },
 		limit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions: { show },
-			options: [
-				bank.categoryLocator('category', undefined, { description: 'Only questions in this category', displayOptions: undefined }),
-				...(bank.hasLanguageTag
-					? [{ displayName: 'Language Tag', name: 'languageTag', type: 'string' as const, default: '', hint: LANGUAGE_TAG_HINT }]
-					: []),
-				{
-					displayName: 'Search Text',
-					name: 'question',
-					type: 'string',
-					default: '',
-					description: 'Only questions that match this text (Tencent’s Question search)',
-				},
-				{
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Enabled', value: STATUS_ENABLED, description: 'In effect: the bot answers with it' },
-						{ name: 'Disabled', value: STATUS_DISABLED, description: 'Kept but not used by the bot' },
-					],
-					default: STATUS_ENABLED,
-				},
-			],
-		},
+		filtersCollection(show, [
+			bank.categoryLocator('category', undefined, { description: 'Only questions in this category', displayOptions: undefined }),
+			...(bank.hasLanguageTag
+				? [{ displayName: 'Language Tag', name: 'languageTag', type: 'string' as const, default: '', hint: LANGUAGE_TAG_HINT }]
+				: []),
+			{
+				displayName: 'Search Text',
+				name: 'question',
+				type: 'string',
+				default: '',
+				description: 'Only questions that match this text (Tencent’s Question search)',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Enabled', value: STATUS_ENABLED, description: 'In effect: the bot answers with it' },
+					{ name: 'Disabled', value: STATUS_DISABLED, description: 'Kept but not used by the bot' },
+				],
+				default: STATUS_ENABLED,
+			},
+		]),
 		optionsCollection(bank.resource, 'getAll'),
 	];
 }

@@ -10,6 +10,7 @@ import { splitList } from '../../../shared/listValues';
 import { collectPages } from '../../../shared/paging';
 import type { DeskClient } from '../../../shared/transport/deskClient';
 import { agentsField } from '../../../shared/pickers/locators';
+import { filtersCollection } from '../../descriptions/fieldCollections';
 
 /** Desk's maximum `Limit` for the per-agent statistics. */
 const PAGE_SIZE = 100;
@@ -69,18 +70,10 @@ export function conversationSourcesOf(filters: IDataObject): IDataObject[] | und
 
 /** The Filters collection: agent emails (sent as `agentListField`) and channels. */
 export function agentFiltersCollection(operation: string, agentListField: AgentListField): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['statistic'], operation: [operation] } },
-		options: [
-			agentsField('agentEmails', undefined, `Only these agents (${agentListField})`),
-			conversationSourcesField,
-		],
-	};
+	return filtersCollection({ resource: ['statistic'], operation: [operation] }, [
+		agentsField('agentEmails', undefined, `Only these agents (${agentListField})`),
+		conversationSourcesField,
+	]);
 }
 
 /**
