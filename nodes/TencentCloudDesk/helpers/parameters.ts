@@ -2,6 +2,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { dateMillis } from '../../shared/eventTime';
+import { locatorText } from '../../shared/pickers/locators';
 
 export function emptyError(context: IExecuteFunctions, label: string, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `${label} is empty`, {
@@ -27,10 +28,7 @@ export function requiredString(context: IExecuteFunctions, name: string, label: 
 
 /** The value of a resource locator (picked from the list or typed as an ID); '' when unset. */
 export function locatorValue(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	// Outside n8n's parameter resolution a locator may still arrive as its { mode, value } object.
-	const value = raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw;
-	return String(value ?? '').trim();
+	return locatorText(context.getNodeParameter(name, itemIndex, '', { extractValue: true }));
 }
 
 export function requiredLocator(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {

@@ -145,8 +145,11 @@ export function skillGroupsField(name: string, show: Show | undefined, what: str
 	};
 }
 
-/** A resource locator's value inside a collection, which n8n hands over as its { mode, value } object. */
-export function collectionLocatorValue(raw: unknown): string {
-	const value = raw && typeof raw === 'object' && '__rl' in raw ? (raw as { value?: unknown }).value : raw;
+/**
+ * A resource locator's value as text ('' when unset): inside a collection n8n hands the locator over as its
+ * { mode, value } object, and outside n8n's parameter resolution a top-level one may arrive so too.
+ */
+export function locatorText(raw: unknown): string {
+	const value = raw && typeof raw === 'object' ? (raw as { value?: unknown }).value : raw;
 	return String(value ?? '').trim();
 }

@@ -7,7 +7,7 @@ import { collectPages } from '../../../shared/paging';
 import type { DeskClient } from '../../../shared/transport/deskClient';
 import { fetchMemberPage, MEMBER_PAGE_SIZE } from '../../../shared/deskLists';
 import { AGENT_STATUSES, REPORTED_ONLY_STATUSES } from '../../../shared/agentStatuses';
-import { collectionLocatorValue, skillGroupLocator } from '../../../shared/pickers/locators';
+import { locatorText, skillGroupLocator } from '../../../shared/pickers/locators';
 import { skillGroupNumber } from '../../helpers/parameters';
 import { filtersCollection } from '../../descriptions/fieldCollections';
 
@@ -31,7 +31,7 @@ export const listAgentsDescription: INodeProperties[] = [
 
 export async function listAgents(this: IExecuteFunctions, client: DeskClient, itemIndex: number): Promise<IDataObject[]> {
 	const { status = [], skillGroupId: group } = this.getNodeParameter('filters', itemIndex, {}) as { status?: string[]; skillGroupId?: unknown };
-	const picked = collectionLocatorValue(group);
+	const picked = locatorText(group);
 	const skillGroupId = picked ? skillGroupNumber(this, picked, itemIndex) : 0;
 	const filtered = status.length > 0 || skillGroupId > 0;
 	return await collectPages({

@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readWorkTimeConfig, workTimeConfigField } from '../../descriptions/workTimeConfig';
 import { tencentFields } from '../../helpers/parameters';
 import { idList } from '../../../shared/listValues';
-import { collectionLocatorValue, skillGroupLocator, skillGroupsField } from '../../../shared/pickers/locators';
+import { locatorText, skillGroupLocator, skillGroupsField } from '../../../shared/pickers/locators';
 import { skillGroupNumber } from '../../helpers/parameters';
 
 /** Desk's names that are not the parameter's with a capital first letter. */
@@ -85,7 +85,7 @@ export function readAccountSettings(context: IExecuteFunctions, name: string, it
 		if (key === 'chatbotDisabled') values[key] = value ? 1 : 0;
 		else if (key === 'workTimeConfig') values[key] = readWorkTimeConfig(context, value, itemIndex);
 		else if (key === 'displayedSkillGroupIds') values[key] = idList(context, value, 'Displayed Skill Groups', itemIndex);
-		else if (key === 'skillGroupId') values[key] = skillGroupNumber(context, collectionLocatorValue(value), itemIndex);
+		else if (key === 'skillGroupId') values[key] = skillGroupNumber(context, locatorText(value), itemIndex);
 		else values[key] = value;
 	}
 	return tencentFields(values, IRREGULAR_FIELDS);
